@@ -1,0 +1,8 @@
+/**
+ * The feed API (`infomipyme-widgets/feed`): the contract, tolerant parsing,
+ * language picking, summaries and the loader. Works in the browser and in Node.
+ */
+export * from './schema.js';
+export * from './parse.js';
+export * from './text.js';
+export * from './summary.js';

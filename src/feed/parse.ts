@@ -1,0 +1,436 @@
+/**
+ * Tolerant feed parsing: a bad item is dropped and reported, never the whole
+ * feed. Pure (no DOM): runs in the browser and in Node (the validator CLI).
+ */
+import {
+  FEED_VERSION,
+  LIMITS,
+  feedMetaFields,
+  feedSections,
+  type Feed,
+  type FeedSectionName,
+  type PlanSection,
+} from './schema.js';
+import { describeIssue, feedText, type RawIssue } from './messages.js';
+
+/**
+ * What kind of problem an issue is:
+ * - `invalid`: the item breaks the schema and was dropped (or a top-level field was ignored);
+ * - `duplicate`: another item already has this id; this one was dropped;
+ * - `reference`: it names a country, region, topic, service, provider or tool the feed
+ *   does not have (an unknown country drops the item; other names are just ignored);
+ * - `unknown-value`: a value outside a known vocabulary was read as a fallback;
+ * - `limit`: a section was longer than the library reads.
+ */
+export type FeedIssueKind = 'invalid' | 'duplicate' | 'reference' | 'unknown-value' | 'limit';
+
+export interface FeedIssue {
+  /** Where in the feed, e.g. `tools[3].url`. */
+  readonly path: string;
+  /** A sentence for the person who publishes the feed, in the page's language. */
+  readonly message: string;
+  /** The id of the item concerned, when it has one. */
+  readonly id?: string;
+  /** `error`: something was dropped; `warning`: kept, with a fallback. */
+  readonly severity: 'error' | 'warning';
+  readonly kind: FeedIssueKind;
+}
+
+export type FeedFailureCode =
+  | 'not-json'
+  | 'not-object'
+  | 'version-missing'
+  | 'version-invalid'
+  | 'version-newer'
+  | 'unexpected';
+
+export interface FeedFailure {
+  readonly code: FeedFailureCode;
+  readonly message: string;
+}
+
+export type ParseFeedResult =
+  | { readonly ok: true; readonly feed: Feed; readonly issues: readonly FeedIssue[] }
+  | { readonly ok: false; readonly error: FeedFailure };
+
+/** At most this many issues are reported for one item. */
+const ISSUES_PER_ITEM = 8;
+/** Nesting deeper than this inside one item is refused before validation. */
+const MAX_ITEM_DEPTH = 24;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/** `['tools', 3, 'contact', 'url']` → `tools[3].contact.url`. */
+export function formatPath(parts: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out;
+}
+
+/** True when `value` nests deeper than `max` (checked without recursion). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function rawId(item: unknown): string | undefined {
+  if (!isObject(item)) return undefined;
+  const value = own(item, 'id') ?? own(item, 'code');
+  return typeof value === 'string' ? value.slice(0, 80) : undefined;
+}
+
+const errorMap = (issue: RawIssue) => describeIssue(issue);
+
+interface Schema<T> {
+  safeParse(
+    data: unknown,
+    params?: { error?: (issue: never) => string },
+  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<RawIssue & { path: PropertyKey[] }> } };
+}
+
+/** Parse the feed text a server sent (a leading byte-order mark is allowed). */
+export function parseFeedText(text: string): ParseFeedResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'not-json', message: feedText.notJson(error instanceof Error ? error.message : String(error)) },
+    };
+  }
+  return parseFeed(json);
+}
+
+/**
+ * Validate a feed object. Never throws.
+ *
+ * Returns `{ ok: true, feed, issues }` with every valid item (bad ones dropped
+ * and listed in `issues`), or `{ ok: false, error }` when the document itself
+ * cannot be used: not an object, no usable `version`, or a newer major version.
+ */
+export function parseFeed(json: unknown): ParseFeedResult {
+  try {
+    return parseUnsafe(json);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'unexpected', message: feedText.unexpected(error instanceof Error ? error.message : String(error)) },
+    };
+  }
+}
+
+function parseUnsafe(json: unknown): ParseFeedResult {
+  if (!isObject(json)) return { ok: false, error: { code: 'not-object', message: feedText.notObject(json) } };
+  const version = own(json, 'version');
+  if (version === undefined) return { ok: false, error: { code: 'version-missing', message: feedText.versionMissing() } };
+  if (typeof version !== 'number' || !Number.isFinite(version) || version < 1) {
+    return { ok: false, error: { code: 'version-invalid', message: feedText.versionInvalid() } };
+  }
+  if (Math.floor(version) > FEED_VERSION) {
+    return {
+      ok: false,
+      error: { code: 'version-newer', message: feedText.versionNewer(Math.floor(version), FEED_VERSION) },
+    };
+  }
+
+  const issues: FeedIssue[] = [];
+  const feed: Feed = {
+    version,
+    countries: [],
+    topics: [],
+    services: [],
+    tools: [],
+    providers: [],
+    cashflowTemplates: [],
+    planOutlines: [],
+  };
+
+  for (const key of ['title', 'updated', 'publisher', 'languages'] as const) {
+    const raw = own(json, key);
+    if (raw === undefined && key !== 'title') continue;
+    const result = (feedMetaFields[key] as Schema<never>).safeParse(raw, { error: errorMap });
+    if (result.success) {
+      (feed as unknown as JsonObject)[key] = result.data;
+    } else {
+      for (const issue of result.error.issues.slice(0, ISSUES_PER_ITEM)) {
+        issues.push({
+          path: formatPath([key, ...issue.path]),
+          message: `${issue.message ?? describeIssue(issue)} ${feedText.metaDropped()}`,
+          severity: 'error',
+          kind: 'invalid',
+        });
+      }
+    }
+  }
+
+  const context = new ReferenceContext(feed, issues);
+  // Order matters: later sections refer to earlier ones.
+  const order: FeedSectionName[] = [
+    'countries',
+    'topics',
+    'services',
+    'providers',
+    'tools',
+    'cashflowTemplates',
+    'planOutlines',
+  ];
+  for (const section of order) {
+    const items = readSection(json, section, issues);
+    const seen = new Set<string>();
+    const out = feed[section] as unknown[];
+    const schema = feedSections[section] as unknown as Schema<JsonObject>;
+    items.forEach((item, index) => {
+      const base = `${section}[${index}]`;
+      const itemId = rawId(item);
+      const withId = itemId === undefined ? {} : { id: itemId };
+      if (nestsDeeperThan(item, MAX_ITEM_DEPTH)) {
+        issues.push({ path: base, message: feedText.tooDeep(), ...withId, severity: 'error', kind: 'invalid' });
+        return;
+      }
+      const result = schema.safeParse(item, { error: errorMap });
+      if (!result.success) {
+        const reported = new Set<string>();
+        for (const issue of result.error.issues) {
+          const path = formatPath([section, index, ...issue.path]);
+          const message = issue.message ?? describeIssue(issue);
+          // Two checks on one field (a pattern, then a parse) can say the same thing.
+          if (reported.has(path + message)) continue;
+          reported.add(path + message);
+          issues.push({ path, message, ...withId, severity: 'error', kind: 'invalid' });
+          if (reported.size === ISSUES_PER_ITEM) break;
+        }
+        return;
+      }
+      const parsed = result.data;
+      const key = String(parsed['id'] ?? parsed['code']);
+      if (seen.has(key)) {
+        issues.push({ path: base, message: feedText.duplicateId(key), id: key, severity: 'error', kind: 'duplicate' });
+        return;
+      }
+      reportFallbacks(section, item as JsonObject, parsed, base, key, issues);
+      if (!context.check(section, parsed, base, key)) return;
+      seen.add(key);
+      out.push(parsed);
+    });
+  }
+  return { ok: true, feed, issues };
+}
+
+function readSection(json: JsonObject, section: FeedSectionName, issues: FeedIssue[]): unknown[] {
+  const raw = own(json, section);
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    issues.push({ path: section, message: feedText.sectionNotList(section), severity: 'error', kind: 'invalid' });
+    return [];
+  }
+  const max = LIMITS[section];
+  if (raw.length > max) {
+    issues.push({ path: section, message: feedText.sectionTooLong(section, max), severity: 'error', kind: 'limit' });
+    return raw.slice(0, max);
+  }
+  return raw;
+}
+
+// ---------------------------------------------------------------- fallbacks (open vocabularies)
+
+const OPEN_FIELDS: Partial<Record<FeedSectionName, readonly string[]>> = {
+  tools: ['type', 'level', 'format', 'audience'],
+  providers: ['kind', 'cost'],
+  planOutlines: ['kind'],
+};
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function warnFallback(
+  raw: unknown,
+  parsed: unknown,
+  path: string,
+  id: string,
+  issues: FeedIssue[],
+): void {
+  if (raw === undefined || sameValue(raw, parsed)) return;
+  const shown = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  const used = parsed === undefined || (Array.isArray(parsed) && parsed.length === 0)
+    ? feedText.notGiven()
+    : JSON.stringify(parsed);
+  issues.push({
+    path,
+    message: feedText.unknownValue(shown.slice(0, 80), used),
+    id,
+    severity: 'warning',
+    kind: 'unknown-value',
+  });
+}
+
+function reportFallbacks(
+  section: FeedSectionName,
+  raw: JsonObject,
+  parsed: JsonObject,
+  base: string,
+  id: string,
+  issues: FeedIssue[],
+): void {
+  for (const field of OPEN_FIELDS[section] ?? []) {
+    warnFallback(own(raw, field), parsed[field], `${base}.${field}`, id, issues);
+  }
+  const nested =
+    section === 'providers' ? (['phones', 'type'] as const)
+    : section === 'cashflowTemplates' ? (['lines', 'group'] as const)
+    : undefined;
+  if (!nested) return;
+  const [list, field] = nested;
+  const rawList = own(raw, list);
+  const parsedList = parsed[list];
+  if (!Array.isArray(rawList) || !Array.isArray(parsedList)) return;
+  parsedList.forEach((entry: JsonObject, i) => {
+    const rawEntry = rawList[i];
+    if (isObject(rawEntry)) warnFallback(own(rawEntry, field), entry[field], `${base}.${list}[${i}].${field}`, id, issues);
+  });
+}
+
+// ---------------------------------------------------------------- references
+
+class ReferenceContext {
+  private readonly regionsByCountry = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly feed: Feed,
+    private readonly issues: FeedIssue[],
+  ) {}
+
+  private ids(section: 'topics' | 'services' | 'tools' | 'providers'): Set<string> {
+    return new Set((this.feed[section] as Array<{ id: string }>).map((item) => item.id));
+  }
+
+  private cache = new Map<string, Set<string>>();
+
+  private known(section: 'topics' | 'services' | 'tools' | 'providers'): Set<string> {
+    // Sections are read in order, so a referenced section is complete when first asked for.
+    let set = this.cache.get(section);
+    if (!set) {
+      set = this.ids(section);
+      this.cache.set(section, set);
+    }
+    return set;
+  }
+
+  /** Returns false when the item must be dropped. */
+  check(section: FeedSectionName, item: JsonObject, base: string, id: string): boolean {
+    switch (section) {
+      case 'countries': {
+        const code = item['code'] as string;
+        const regions = (item['regions'] as Array<{ code: string }>).filter((region, i) => {
+          if (region.code.startsWith(`${code}-`)) return true;
+          this.warn(`${base}.regions[${i}].code`, feedText.unknownRegion(region.code), id);
+          return false;
+        });
+        item['regions'] = regions;
+        this.regionsByCountry.set(code, new Set(regions.map((region) => region.code)));
+        return true;
+      }
+      case 'topics':
+      case 'services':
+        return true;
+      case 'providers':
+        if (!this.countriesKnown(item, base, id)) return false;
+        item['services'] = this.filterKnown(item['services'], this.known('services'), `${base}.services`, id, feedText.unknownService);
+        if (Array.isArray(item['regions'])) {
+          const allowed = new Set<string>();
+          for (const country of item['countries'] as string[]) {
+            for (const region of this.regionsByCountry.get(country) ?? []) allowed.add(region);
+          }
+          item['regions'] = this.filterKnown(item['regions'], allowed, `${base}.regions`, id, feedText.unknownRegion);
+        }
+        return true;
+      case 'tools':
+        if (!this.countriesKnown(item, base, id)) return false;
+        item['topics'] = this.filterKnown(item['topics'], this.known('topics'), `${base}.topics`, id, feedText.unknownTopic);
+        if (typeof item['providerId'] === 'string' && !this.known('providers').has(item['providerId'])) {
+          this.warn(`${base}.providerId`, feedText.unknownProvider(item['providerId']), id);
+          delete item['providerId'];
+        }
+        return true;
+      case 'cashflowTemplates':
+        return this.countriesKnown(item, base, id);
+      case 'planOutlines': {
+        if (!this.countriesKnown(item, base, id)) return false;
+        const sections = item['sections'] as PlanSection[];
+        if (this.sectionsTooDeep(sections, 1)) {
+          this.issues.push({ path: `${base}.sections`, message: feedText.tooDeep(), id, severity: 'error', kind: 'invalid' });
+          return false;
+        }
+        this.checkSectionTools(sections, `${base}.sections`, id);
+        return true;
+      }
+    }
+  }
+
+  private sectionsTooDeep(sections: PlanSection[] | undefined, depth: number): boolean {
+    if (!sections) return false;
+    if (depth > LIMITS.sectionDepth) return true;
+    return sections.some((section) => this.sectionsTooDeep(section.sections, depth + 1));
+  }
+
+  private checkSectionTools(sections: PlanSection[], base: string, id: string): void {
+    sections.forEach((section, i) => {
+      const path = `${base}[${i}]`;
+      section.toolIds = this.filterKnown(section.toolIds, this.known('tools'), `${path}.toolIds`, id, feedText.unknownTool);
+      if (section.sections) this.checkSectionTools(section.sections, `${path}.sections`, id);
+    });
+  }
+
+  private countriesKnown(item: JsonObject, base: string, id: string): boolean {
+    const countries = item['countries'];
+    if (!Array.isArray(countries)) return true;
+    const index = countries.findIndex((code: string) => !this.regionsByCountry.has(code));
+    if (index === -1) return true;
+    this.issues.push({
+      path: `${base}.countries[${index}]`,
+      message: feedText.unknownCountry(String(countries[index])),
+      id,
+      severity: 'error',
+      kind: 'reference',
+    });
+    return false;
+  }
+
+  private filterKnown(
+    values: unknown,
+    known: Set<string>,
+    path: string,
+    id: string,
+    describe: (value: string) => string,
+  ): string[] {
+    const list = Array.isArray(values) ? (values as string[]) : [];
+    return list.filter((value, i) => {
+      if (known.has(value)) return true;
+      this.warn(`${path}[${i}]`, describe(value), id);
+      return false;
+    });
+  }
+
+  private warn(path: string, message: string, id: string): void {
+    this.issues.push({ path, message, id, severity: 'warning', kind: 'reference' });
+  }
+}
