@@ -6,3 +6,5 @@ export * from './schema.js';
 export * from './parse.js';
 export * from './text.js';
 export * from './summary.js';
+export * from './load.js';
+export { feedCache, setFeedCache, type FeedCacheStore, type CachedFeed } from './cache.js';

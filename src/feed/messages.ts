@@ -112,9 +112,11 @@ function expectedName(expected: string | undefined): string {
 export function describeIssue(issue: RawIssue): string {
   const max = Number(issue.maximum);
   const min = Number(issue.minimum);
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return msg('This field is required.');
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return msg('This field is required.');
       if (issue.expected === 'int' && typeof issue.input === 'number') {
         return msg('Must be a whole number.');
       }

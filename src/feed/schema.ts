@@ -134,7 +134,8 @@ const localized = (max: number) =>
         }),
       ),
     ],
-    { error: () => message('localized') },
+    // A missing text is reported as "required" by the general error map.
+    { error: (issue) => (issue.input === undefined ? undefined : message('localized')) },
   );
 
 function isWebUrl(value: string): boolean {

@@ -1,0 +1,21 @@
+// Writes dist/feed.schema.json: the JSON Schema of the feed, generated from the
+// zod schema at build time (never at run time, so no schema ids are registered
+// in a page's zod). Needs dist/ (run after `tsc -p tsconfig.build.json`).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+
+const root = new URL('..', import.meta.url);
+const { feedSchema, FEED_VERSION } = await import(new URL('dist/feed/schema.js', root).href);
+const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+const generated = z.toJSONSchema(feedSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const schema = {
+  $schema: generated.$schema,
+  $id: `https://unpkg.com/infomipyme-widgets@${version}/dist/feed.schema.json`,
+  title: 'InfoMIPYME feed',
+  description: `Feed format version ${FEED_VERSION} of infomipyme-widgets: countries, topics, provider services, tools, providers, cash-flow templates and business-plan outlines. Fields not listed here are ignored. Documented in docs/feed.md.`,
+  ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
+};
+mkdirSync(new URL('dist/', root), { recursive: true });
+writeFileSync(new URL('dist/feed.schema.json', root), `${JSON.stringify(schema, null, 2)}\n`);
+console.log('dist/feed.schema.json written');

@@ -1,0 +1,107 @@
+/**
+ * Gives a widget its feed as `loading | ready | error`, following the
+ * element's `feed` and `data` properties and the page-wide defaults, and
+ * fires `mipyme-feed-load` / `mipyme-feed-error` when a load finishes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageConfig } from '../shared/config.js';
+import { MipymeFeedErrorEvent, MipymeFeedLoadEvent } from '../shared/events.js';
+import {
+  FeedLoadError,
+  reloadFeed,
+  snapshotFromData,
+  watchFeed,
+  type FeedSnapshot,
+  type FeedState,
+} from './load.js';
+
+/** What a widget needs to expose for the controller. */
+export interface FeedHost extends ReactiveControllerHost, EventTarget {
+  /** The feed's address (the `feed` attribute). */
+  feed?: string | undefined | null;
+  /** A feed object given directly; wins over `feed`. */
+  data?: unknown;
+}
+
+export interface FeedControllerOptions {
+  /** Milliseconds before a request is given up (15 000 by default). */
+  timeout?: number;
+}
+
+export class FeedController implements ReactiveController {
+  /** The current state; the host re-renders whenever it changes. */
+  state: FeedState | { readonly status: 'idle' } = { status: 'idle' };
+
+  private source: { url: string } | { data: unknown } | undefined;
+  private stop: (() => void) | undefined;
+  private lastSnapshot: FeedSnapshot | undefined;
+  private lastError: FeedLoadError | undefined;
+
+  constructor(
+    private readonly host: FeedHost,
+    private readonly options: FeedControllerOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  /** The feed when ready, else undefined. */
+  get snapshot(): FeedSnapshot | undefined {
+    return this.state.status === 'ready' ? this.state.snapshot : undefined;
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+    this.stop = undefined;
+    this.source = undefined;
+  }
+
+  /** Ask the network again (the retry button of the error and offline views). */
+  retry(): void {
+    if (this.source && 'url' in this.source) reloadFeed(this.source.url, this.options);
+  }
+
+  private sync(): void {
+    const { data } = this.host;
+    const next =
+      data !== undefined && data !== null
+        ? { data }
+        : { url: (this.host.feed ?? '').trim() || pageConfig('feed') || '' };
+    const same =
+      this.source &&
+      ('data' in next ? 'data' in this.source && this.source.data === next.data : 'url' in this.source && this.source.url === next.url);
+    if (same) return;
+    this.stop?.();
+    this.stop = undefined;
+    this.source = next;
+    if ('data' in next) {
+      const result = snapshotFromData(next.data);
+      this.set(result instanceof FeedLoadError ? { status: 'error', error: result } : { status: 'ready', snapshot: result });
+      return;
+    }
+    this.stop = watchFeed(next.url, (state) => this.set(state), this.options);
+  }
+
+  private set(state: FeedState): void {
+    this.state = state;
+    this.host.requestUpdate();
+    if (state.status === 'ready' && state.snapshot !== this.lastSnapshot) {
+      this.lastSnapshot = state.snapshot;
+      this.lastError = undefined;
+      const { url, source, offline, fetchedAt, issues } = state.snapshot;
+      this.host.dispatchEvent(new MipymeFeedLoadEvent({ url, source, offline, fetchedAt, issueCount: issues.length }));
+    } else if (state.status === 'error' && state.error !== this.lastError) {
+      this.lastError = state.error;
+      this.lastSnapshot = undefined;
+      const { url, code, message, status } = state.error;
+      this.host.dispatchEvent(new MipymeFeedErrorEvent({ url, code, message, status }));
+    }
+  }
+}

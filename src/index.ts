@@ -1,0 +1,11 @@
+/**
+ * npm entry (`infomipyme-widgets`): classes, event classes, types and the feed
+ * API. Registers nothing; import `infomipyme-widgets/define` for that.
+ */
+export * from './feed/index.js';
+export { FeedController, type FeedHost, type FeedControllerOptions } from './feed/controller.js';
+export * from './shared/events.js';
+export { configure, type PageConfig } from './shared/config.js';
+export { initLocalization as setLanguage, pageLanguage, type UiLanguage } from './shared/locale.js';
+export { defineElement } from './shared/define.js';
+export { VERSION } from './shared/version.js';

@@ -1,0 +1,51 @@
+/**
+ * The events every widget fires. Each is an `Event` subclass with a typed
+ * `detail`; all bubble and cross shadow roots (`composed`), so a partner can
+ * listen once on `document`.
+ */
+import type { FeedErrorCode, FeedSnapshot } from '../feed/load.js';
+
+export interface FeedLoadDetail {
+  /** The feed's absolute address (empty for the `data` property). */
+  readonly url: string;
+  /** `network`, `cache` (shown at once, or offline) or `data`. */
+  readonly source: FeedSnapshot['source'];
+  /** The network could not be reached; a cached copy is shown. */
+  readonly offline: boolean;
+  /** When the shown copy was fetched (ms since 1970). */
+  readonly fetchedAt: number;
+  /** Problems found in the feed (items dropped or read with a fallback). */
+  readonly issueCount: number;
+}
+
+/** The widget's feed is ready to show (from the network, the cache, or `data`). */
+export class MipymeFeedLoadEvent extends Event {
+  static readonly eventName = 'mipyme-feed-load';
+  constructor(readonly detail: FeedLoadDetail) {
+    super(MipymeFeedLoadEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+export interface FeedErrorDetail {
+  readonly url: string;
+  readonly code: FeedErrorCode;
+  /** A sentence for the webmaster, in the page's language. */
+  readonly message: string;
+  /** The HTTP status, for `http` errors. */
+  readonly status?: number | undefined;
+}
+
+/** The widget's feed cannot be shown; the widget shows an error view with a retry button. */
+export class MipymeFeedErrorEvent extends Event {
+  static readonly eventName = 'mipyme-feed-error';
+  constructor(readonly detail: FeedErrorDetail) {
+    super(MipymeFeedErrorEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mipyme-feed-load': MipymeFeedLoadEvent;
+    'mipyme-feed-error': MipymeFeedErrorEvent;
+  }
+}
