@@ -20,7 +20,7 @@ const CACHE_NAME = 'infomipyme-widgets.feeds.v1';
 const STORAGE_PREFIX = 'infomipyme-widgets.feed.v1:';
 const FETCHED_AT = 'x-mipyme-fetched-at';
 
-class CacheApiStore implements FeedCacheStore {
+export class CacheApiStore implements FeedCacheStore {
   async read(url: string): Promise<CachedFeed | undefined> {
     const cache = await caches.open(CACHE_NAME);
     const response = await cache.match(url);
@@ -45,7 +45,7 @@ class CacheApiStore implements FeedCacheStore {
   }
 }
 
-class LocalStorageStore implements FeedCacheStore {
+export class LocalStorageStore implements FeedCacheStore {
   async read(url: string): Promise<CachedFeed | undefined> {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
     if (raw === null) return undefined;
@@ -65,7 +65,7 @@ class LocalStorageStore implements FeedCacheStore {
   }
 }
 
-class MemoryStore implements FeedCacheStore {
+export class MemoryStore implements FeedCacheStore {
   private readonly entries = new Map<string, CachedFeed>();
   async read(url: string) {
     return this.entries.get(url);

@@ -83,7 +83,7 @@ const errors = {
   timeout: (url: string, seconds: number) =>
     new FeedLoadError(
       'timeout',
-      msg(str`The feed at ${url} did not answer within ${seconds} seconds. The connection may be slow; try again.`),
+      msg(str`The feed at ${url} did not answer within ${seconds} s. The connection may be slow; try again.`),
       url,
     ),
   network: (url: string) =>
@@ -135,26 +135,37 @@ export function resolveFeedUrl(url: string): string {
 
 // ---------------------------------------------------------------- the shared request
 
+/**
+ * One plain request for a feed's text, with a timeout and plain-words failures
+ * (`FeedLoadError`). No cache, no sharing: what the feed-check page uses to show
+ * exactly what the server sends. Widgets use `loadFeed`/`watchFeed`.
+ */
+export async function fetchFeedText(
+  url: string,
+  options: LoadFeedOptions = {},
+): Promise<{ readonly text: string; readonly fetchedAt: number }> {
+  const timeout = options.timeout ?? DEFAULT_FEED_TIMEOUT;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) throw response.status === 404 ? errors.notFound(url) : errors.http(url, response.status);
+    return { text: await response.text(), fetchedAt: Date.now() };
+  } catch (error) {
+    if (error instanceof FeedLoadError) throw error;
+    if (options.signal?.aborted) throw errors.aborted(url);
+    if (controller.signal.aborted) throw errors.timeout(url, Math.max(1, Math.ceil(timeout / 1000)));
+    throw errors.network(url);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 function request(url: string, timeout: number): SharedFeedRequest {
-  const shared: SharedFeedRequest = {
-    settled: false,
-    cached: false,
-    promise: (async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeout);
-      try {
-        const response = await fetch(url, { signal: controller.signal });
-        if (!response.ok) throw response.status === 404 ? errors.notFound(url) : errors.http(url, response.status);
-        return { text: await response.text(), fetchedAt: Date.now() };
-      } catch (error) {
-        if (error instanceof FeedLoadError) throw error;
-        if (controller.signal.aborted) throw errors.timeout(url, Math.round(timeout / 1000));
-        throw errors.network(url);
-      } finally {
-        clearTimeout(timer);
-      }
-    })(),
-  };
+  const shared: SharedFeedRequest = { settled: false, cached: false, promise: fetchFeedText(url, { timeout }) };
   shared.promise.then(
     () => (shared.settled = true),
     () => (shared.settled = true),
@@ -191,7 +202,8 @@ function parseText(text: string): ParseFeedResult {
   return result;
 }
 
-function toSnapshot(
+/** Parse a feed body into a snapshot, or the error a webmaster should see. */
+export function toSnapshot(
   url: string,
   text: string,
   fetchedAt: number,

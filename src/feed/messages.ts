@@ -133,8 +133,10 @@ export function describeIssue(issue: RawIssue): string {
         return min === 1 ? msg('Needs at least one entry.') : msg(str`Needs at least ${min} entries.`);
       }
       return msg(str`Must be at least ${min}.`);
-    case 'invalid_value':
-      return msg(str`Must be one of: ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}.`);
+    case 'invalid_value': {
+      const values = (issue.values ?? []).map((value) => JSON.stringify(value)).join(', ');
+      return msg(str`Must be one of: ${values}.`);
+    }
     case 'invalid_union':
       return msg('Has a value of the wrong kind.');
     case 'invalid_key':
