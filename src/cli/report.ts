@@ -10,7 +10,7 @@ import { FEED_SECTION_NAMES } from '../feed/schema.js';
 
 export const cliText = {
   usage: () =>
-    msg(`Usage: infomipyme-widgets validate <file-or-url> [--json] [--lang es|en]
+    msg(`Usage: infomipyme-widgets validate FILE-OR-URL [--json] [--lang es|en]
 
 Checks a feed before it is published: lists every problem with its place in the
 file, then counts what is in the feed per section and per country.
