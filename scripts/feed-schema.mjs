@@ -9,6 +9,15 @@ const { feedSchema, FEED_VERSION } = await import(new URL('dist/feed/schema.js',
 const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 const generated = z.toJSONSchema(feedSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+// What zod's refinements check but JSON Schema cannot be told by zod itself:
+// a localized text object (`{ "es": "…" }`, the only records in the feed) needs one language.
+(function requireOneLanguage(node) {
+  if (Array.isArray(node)) return node.forEach(requireOneLanguage);
+  if (typeof node !== 'object' || node === null) return;
+  if (node.type === 'object' && node.propertyNames && node.additionalProperties) node.minProperties = 1;
+  Object.values(node).forEach(requireOneLanguage);
+})(generated);
 const schema = {
   $schema: generated.$schema,
   $id: `https://unpkg.com/infomipyme-widgets@${version}/dist/feed.schema.json`,

@@ -165,7 +165,7 @@ export const feedText = {
       str`This feed uses format version ${found}, which is newer than these widgets understand (version ${supported}). Update the widgets to the latest release.`,
     ),
   sectionNotList: (section: string) =>
-    msg(str`"${section}" must be a list ([ … ]). The whole section was ignored.`),
+    msg(str`"${section}" must be a list ([ … ]), but it is not. Check the brackets around this section.`),
   sectionTooLong: (section: string, max: number) =>
     msg(str`"${section}" has more than ${max} entries; only the first ${max} were read.`),
   tooDeep: () => msg('Nested too deeply; the item was dropped.'),

@@ -3,6 +3,7 @@
  * feed. Pure (no DOM): runs in the browser and in Node (the validator CLI).
  */
 import {
+  FEED_SECTION_NAMES,
   FEED_VERSION,
   LIMITS,
   feedMetaFields,
@@ -42,6 +43,7 @@ export type FeedFailureCode =
   | 'version-missing'
   | 'version-invalid'
   | 'version-newer'
+  | 'section-not-list'
   | 'unexpected';
 
 export interface FeedFailure {
@@ -152,6 +154,15 @@ function parseUnsafe(json: unknown): ParseFeedResult {
     };
   }
 
+  // A section that is not a list means the document's shape is wrong: refuse it whole,
+  // rather than show widgets that are silently empty.
+  for (const section of FEED_SECTION_NAMES) {
+    const raw = own(json, section);
+    if (raw !== undefined && !Array.isArray(raw)) {
+      return { ok: false, error: { code: 'section-not-list', message: feedText.sectionNotList(section) } };
+    }
+  }
+
   const issues: FeedIssue[] = [];
   const feed: Feed = {
     version,
@@ -237,11 +248,7 @@ function parseUnsafe(json: unknown): ParseFeedResult {
 
 function readSection(json: JsonObject, section: FeedSectionName, issues: FeedIssue[]): unknown[] {
   const raw = own(json, section);
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    issues.push({ path: section, message: feedText.sectionNotList(section), severity: 'error', kind: 'invalid' });
-    return [];
-  }
+  if (!Array.isArray(raw)) return [];
   const max = LIMITS[section];
   if (raw.length > max) {
     issues.push({ path: section, message: feedText.sectionTooLong(section, max), severity: 'error', kind: 'limit' });

@@ -177,10 +177,12 @@ const geoPoint = () => z.object({ lat: latitude(), lng: longitude() });
 
 /**
  * A closed vocabulary that may grow in later feed versions: an unknown value
- * is read as `fallback` (and reported as a warning) instead of dropping the item.
+ * is read as `fallback` (and reported as a warning) instead of dropping the item;
+ * a missing one is `fallback` too.
  */
 const openEnum = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-  z.catch(z.enum(values), fallback);
+  // Missing also means `fallback` (a default), so the JSON Schema does not require the field.
+  z._default(z.catch(z.enum(values), fallback), fallback);
 
 /** Like `openEnum`, for an optional field: an unknown value is left out. */
 const optionalOpenEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
