@@ -1,0 +1,63 @@
+/**
+ * What every widget shares: the common attributes (`feed`, `country`, `theme`,
+ * the `data` property), the feed controller, the page's UI language and the
+ * country's formatting locale.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { FeedController } from '../feed/controller.js';
+import type { Country } from '../feed/schema.js';
+import { pageConfig } from './config.js';
+import { formatLocale } from './format.js';
+import { initLocalization, pageLanguage, type UiLanguage } from './locale.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+export abstract class MipymeElement extends LitElement {
+  /** The feed's address; falls back to `data-mipyme-feed` on the script tag, then `configure({ feed })`. */
+  @property() feed?: string;
+
+  /** ISO 3166-1 alpha-2 country (e.g. `GT`); falls back to the page-wide default. */
+  @property() country?: string;
+
+  /** `light` (default), `dark` or `auto` (follows the device); falls back to the page-wide default. */
+  @property({ reflect: true }) theme?: Theme;
+
+  /** A feed object given directly (wins over `feed`). */
+  @property({ attribute: false }) data?: unknown;
+
+  protected readonly feedController = new FeedController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void initLocalization();
+    if (!this.theme || !THEMES.includes(this.theme)) {
+      const fromPage = pageConfig('theme') as Theme | undefined;
+      this.theme = fromPage && THEMES.includes(fromPage) ? fromPage : 'light';
+    }
+  }
+
+  /** The page's UI language. */
+  protected get uiLanguage(): UiLanguage {
+    return pageLanguage();
+  }
+
+  /** The country asked for (attribute, then page-wide), upper-cased; undefined for none. */
+  protected get countryCode(): string | undefined {
+    const code = (this.country ?? pageConfig('country') ?? '').trim().toUpperCase();
+    return /^[A-Z]{2}$/.test(code) ? code : undefined;
+  }
+
+  /** The feed's record of the country asked for, when the feed declares it. */
+  protected get countryRecord(): Country | undefined {
+    const code = this.countryCode;
+    return code ? this.feedController.snapshot?.feed.countries.find((c) => c.code === code) : undefined;
+  }
+
+  /** The locale to format numbers and dates with (`es-GT`, `es-419`, `en-GT`…). */
+  protected get locale(): string {
+    return formatLocale(this.uiLanguage, this.countryRecord);
+  }
+}
