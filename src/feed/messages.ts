@@ -27,7 +27,7 @@ export function message(key: MessageKey): string {
   switch (key) {
     case 'id':
       return msg(
-        'Use an id of letters, digits, dots, dashes or underscores (up to 80), starting with a letter or digit.',
+        'Use an id of letters, digits, dots, colons, dashes or underscores (up to 80), starting with a letter or digit.',
       );
     case 'country-code':
       return msg('Use a two-letter country code in capitals (ISO 3166-1), such as "GT".');
@@ -188,6 +188,8 @@ export const feedText = {
       desc: 'used is a quoted value or the phrase "not given".',
     }),
   notGiven: () => msg('not given'),
+  entriesIgnored: (ignored: number, total: number) =>
+    msg(str`${ignored} of ${total} entries were not valid and were left out.`),
   metaDropped: () => msg('This top-level field was ignored.'),
   unexpected: (detail: string) =>
     msg(str`The feed could not be read because of an unexpected problem (${detail}).`),

@@ -182,13 +182,13 @@ function parseUnsafe(json: unknown): ParseFeedResult {
     if (result.success) {
       (feed as unknown as JsonObject)[key] = result.data;
     } else {
+      const reported = new Set<string>();
       for (const issue of result.error.issues.slice(0, ISSUES_PER_ITEM)) {
-        issues.push({
-          path: formatPath([key, ...issue.path]),
-          message: `${issue.message ?? describeIssue(issue)} ${feedText.metaDropped()}`,
-          severity: 'error',
-          kind: 'invalid',
-        });
+        const path = formatPath([key, ...issue.path]);
+        const message = `${issue.message ?? describeIssue(issue)} ${feedText.metaDropped()}`;
+        if (reported.has(path + message)) continue;
+        reported.add(path + message);
+        issues.push({ path, message, severity: 'error', kind: 'invalid' });
       }
     }
   }
@@ -260,9 +260,16 @@ function readSection(json: JsonObject, section: FeedSectionName, issues: FeedIss
 // ---------------------------------------------------------------- fallbacks (open vocabularies)
 
 const OPEN_FIELDS: Partial<Record<FeedSectionName, readonly string[]>> = {
-  tools: ['type', 'level', 'format', 'audience'],
+  tools: ['type', 'level', 'format'],
   providers: ['kind', 'cost'],
   planOutlines: ['kind'],
+};
+
+/** Lists whose bad entries are left out rather than dropping the item (see `lenientList`). */
+const LENIENT_LISTS: Partial<Record<FeedSectionName, readonly string[]>> = {
+  countries: ['regions'],
+  tools: ['audience', 'keywords'],
+  providers: ['sectors', 'phones', 'locations'],
 };
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -300,6 +307,19 @@ function reportFallbacks(
 ): void {
   for (const field of OPEN_FIELDS[section] ?? []) {
     warnFallback(own(raw, field), parsed[field], `${base}.${field}`, id, issues);
+  }
+  for (const field of LENIENT_LISTS[section] ?? []) {
+    const rawList = own(raw, field);
+    const kept = parsed[field];
+    if (Array.isArray(rawList) && Array.isArray(kept) && kept.length < rawList.length) {
+      issues.push({
+        path: `${base}.${field}`,
+        message: feedText.entriesIgnored(rawList.length - kept.length, rawList.length),
+        id,
+        severity: 'warning',
+        kind: 'invalid',
+      });
+    }
   }
   const nested =
     section === 'providers' ? (['phones', 'type'] as const)
@@ -367,7 +387,10 @@ class ReferenceContext {
           for (const country of item['countries'] as string[]) {
             for (const region of this.regionsByCountry.get(country) ?? []) allowed.add(region);
           }
-          item['regions'] = this.filterKnown(item['regions'], allowed, `${base}.regions`, id, feedText.unknownRegion);
+          const regions = this.filterKnown(item['regions'], allowed, `${base}.regions`, id, feedText.unknownRegion);
+          // Nothing left means no usable restriction: the provider serves its whole countries.
+          if (regions.length > 0) item['regions'] = regions;
+          else delete item['regions'];
         }
         return true;
       case 'tools':
@@ -394,7 +417,7 @@ class ReferenceContext {
   }
 
   private sectionsTooDeep(sections: PlanSection[] | undefined, depth: number): boolean {
-    if (!sections) return false;
+    if (!sections || sections.length === 0) return false;
     if (depth > LIMITS.sectionDepth) return true;
     return sections.some((section) => this.sectionsTooDeep(section.sections, depth + 1));
   }

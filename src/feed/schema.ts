@@ -191,6 +191,25 @@ const optionalOpenEnum = <const T extends readonly [string, ...string[]]>(values
 const list = <T extends z.core.SomeType>(item: T, max: number) =>
   z.array(item).check(z.maxLength(max));
 
+/**
+ * A list whose bad entries are left out (and reported as warnings by the
+ * parser) instead of dropping the whole item: one mistyped phone number must
+ * not hide a provider, one bad region must not hide a country.
+ */
+const lenientList = <T extends z.core.SomeType>(item: T, max: number) =>
+  z._default(
+    z.pipe(
+      list(z.catch(z.optional(item), undefined), max),
+      z.transform((entries: Array<z.output<T> | undefined>) =>
+        entries.filter((entry): entry is z.output<T> => entry !== undefined),
+      ),
+    ),
+    [],
+  );
+
+/** A list of countries; absent means every country, so it may not be empty. */
+const countryList = () => list(countryCode(), LIMITS.countries).check(z.minLength(1));
+
 const isWholeCents = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
 
 /** An amount in the currency's major unit in the feed (`1250.5`), minor units once parsed (`125050`). */
@@ -229,7 +248,7 @@ export const countrySchema = z.object({
   currency: z.string().check(z.regex(CURRENCY_RE, { error: () => message('currency') })),
   /** BCP 47 locale for numbers and dates, e.g. `es-SV`. */
   locale: languageCode(),
-  regions: z._default(list(regionSchema, LIMITS.regions), []),
+  regions: lenientList(regionSchema, LIMITS.regions),
   salesTax: z.optional(salesTaxSchema),
 });
 
@@ -249,17 +268,17 @@ export const toolSchema = z.object({
   type: openEnum(TOOL_TYPES, 'other'),
   topics: z._default(list(id(), 30), []),
   /** Who it is written for; empty means everyone. */
-  audience: z._default(z.catch(list(z.enum(AUDIENCES), AUDIENCES.length), []), []),
+  audience: lenientList(z.enum(AUDIENCES), AUDIENCES.length),
   level: optionalOpenEnum(LEVELS),
   /** Countries it applies to; absent means every country. */
-  countries: z.optional(list(countryCode(), LIMITS.countries)),
+  countries: z.optional(countryList()),
   /** Languages of the material itself. */
   languages: z._default(list(languageCode(), 10), []),
   url: webUrl(),
   format: optionalOpenEnum(TOOL_FORMATS),
   updated: z.optional(date()),
   providerId: z.optional(id()),
-  keywords: z._default(list(text(80), 40), []),
+  keywords: lenientList(text(80), 40),
   licence: z.optional(text(200)),
   /** How long it takes to use, in minutes (courses, videos). */
   durationMinutes: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
@@ -294,15 +313,15 @@ export const providerSchema = z.object({
   description: z.optional(localized(4000)),
   /** Ids from the feed's `services` vocabulary. */
   services: z._default(list(id(), 60), []),
-  sectors: z._default(list(text(80), 40), []),
-  countries: list(countryCode(), LIMITS.countries).check(z.minLength(1)),
+  sectors: lenientList(text(80), 40),
+  countries: countryList(),
   /** ISO 3166-2 regions served; absent means the whole of each country. */
   regions: z.optional(list(regionCode(), LIMITS.regions)),
   cost: optionalOpenEnum(COSTS),
   website: z.optional(webUrl()),
   email: z.optional(email()),
-  phones: z._default(list(phoneSchema, 10), []),
-  locations: z._default(list(locationSchema, 100), []),
+  phones: lenientList(phoneSchema, 10),
+  locations: lenientList(locationSchema, 100),
   hours: z.optional(localized(300)),
   languages: z._default(list(languageCode(), 10), []),
   /** An invented provider, shown only to illustrate the widgets. */
@@ -326,7 +345,7 @@ export const cashflowTemplateSchema = z.object({
   name: localized(160),
   description: z.optional(localized(2000)),
   sector: z.optional(localized(120)),
-  countries: z.optional(list(countryCode(), LIMITS.countries)),
+  countries: z.optional(countryList()),
   /** Currency of the example amounts; absent means the country's own. */
   currency: z.optional(z.string().check(z.regex(CURRENCY_RE, { error: () => message('currency') }))),
   months: z.optional(z.int().check(z.gte(1), z.lte(36))),
@@ -374,7 +393,7 @@ export const planOutlineSchema = z.object({
   name: localized(200),
   description: z.optional(localized(2000)),
   kind: openEnum(OUTLINE_KINDS, 'other'),
-  countries: z.optional(list(countryCode(), LIMITS.countries)),
+  countries: z.optional(countryList()),
   sections: list(planSectionSchema, 80).check(z.minLength(1)),
 });
 

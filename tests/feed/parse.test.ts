@@ -289,6 +289,55 @@ describe('parseFeed: a bad item is dropped and reported; the rest survives', () 
     ]);
   });
 
+  it('leaves out bad entries of a list, keeps the item, and warns', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          f['providers'][0]['phones'].push({ number: 'call me maybe' });
+          f['countries'][0]['regions'].push({ code: 'San Salvador', name: 'x' });
+          f['tools'][0]['audience'] = ['entrepreneur', 'investor'];
+        }),
+      ),
+    );
+    expect(feed.providers.map((p) => p.id)).to.deep.equal(['example-centre']);
+    expect(feed.providers[0]!.phones).to.have.length(1);
+    expect(feed.countries[0]!.regions.map((r) => r.code)).to.deep.equal(['SV-SS']);
+    expect(feed.tools[0]!.audience).to.deep.equal(['entrepreneur']);
+    expect(issues.map((i) => [i.path, i.severity, i.message])).to.deep.equal([
+      ['countries[0].regions', 'warning', '1 of 2 entries were not valid and were left out.'],
+      ['providers[0].phones', 'warning', '1 of 2 entries were not valid and were left out.'],
+      ['tools[0].audience', 'warning', '1 of 2 entries were not valid and were left out.'],
+    ]);
+  });
+
+  it('a provider whose regions are all unknown serves its whole countries', async () => {
+    const { feed } = okFeed(parseFeed(await edited((f) => (f['providers'][0]['regions'] = ['SV-XX']))));
+    expect(feed.providers[0]!.regions).to.equal(undefined);
+  });
+
+  it('an empty countries list is refused (absent means every country)', async () => {
+    const { feed, issues } = okFeed(parseFeed(await edited((f) => (f['tools'][1]['countries'] = []))));
+    expect(feed.tools.map((t) => t.id)).to.deep.equal(['price-guide']);
+    expect(issues[0]!.path).to.equal('tools[1].countries');
+  });
+
+  it('an empty sections list at the deepest level is fine', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          let section = f['planOutlines'][0]['sections'][0];
+          for (let depth = 0; depth < 3; depth++) {
+            section.sections = [{ id: `deep${depth}`, title: 'x' }];
+            section = section.sections[0];
+          }
+          section.sections = [];
+        }),
+      ),
+    );
+    expect(issues).to.deep.equal([]);
+    expect(feed.planOutlines).to.have.length(1);
+  });
+
   it('ignores a bad top-level field with an error, and keeps the items', async () => {
     const { feed, issues } = okFeed(parseFeed(await edited((f) => (f['updated'] = 'yesterday'))));
     expect(feed.updated).to.equal(undefined);
@@ -346,6 +395,8 @@ describe('pickText', () => {
     { value: { es: 'hola', en: 'hello' }, lang: 'en', expected: 'hello' },
     { value: { es: 'hola', en: 'hello' }, lang: 'es-SV', expected: 'hola' },
     { value: { es: 'hola', 'es-DO': 'klk' }, lang: 'es-DO', expected: 'klk' },
+    { value: { 'es-SV': 'hola', en: 'hello' }, lang: 'es', expected: 'hola' },
+    { value: { 'es-SV': 'hola', en: 'hello' }, lang: 'fr', expected: 'hola' },
     { value: { en: 'hello' }, lang: 'es', expected: 'hello' },
     { value: { es: 'hola' }, lang: 'fr', expected: 'hola' },
     { value: { fr: 'salut' }, lang: 'es', expected: 'salut' },
