@@ -6,6 +6,8 @@ import {
   FEED_SECTION_NAMES,
   FEED_VERSION,
   LIMITS,
+  LINE_GROUPS,
+  PHONE_TYPES,
   feedMetaFields,
   feedSections,
   type Feed,
@@ -321,18 +323,21 @@ function reportFallbacks(
       });
     }
   }
+  // Nested vocabularies: checked against the raw entries, whose positions are the
+  // ones a person sees in the file (a left-out entry shifts the parsed list).
   const nested =
-    section === 'providers' ? (['phones', 'type'] as const)
-    : section === 'cashflowTemplates' ? (['lines', 'group'] as const)
+    section === 'providers' ? (['phones', 'type', PHONE_TYPES, 'voice'] as const)
+    : section === 'cashflowTemplates' ? (['lines', 'group', LINE_GROUPS, 'operations'] as const)
     : undefined;
   if (!nested) return;
-  const [list, field] = nested;
+  const [list, field, known, fallback] = nested;
   const rawList = own(raw, list);
-  const parsedList = parsed[list];
-  if (!Array.isArray(rawList) || !Array.isArray(parsedList)) return;
-  parsedList.forEach((entry: JsonObject, i) => {
-    const rawEntry = rawList[i];
-    if (isObject(rawEntry)) warnFallback(own(rawEntry, field), entry[field], `${base}.${list}[${i}].${field}`, id, issues);
+  if (!Array.isArray(rawList)) return;
+  rawList.forEach((rawEntry, i) => {
+    if (!isObject(rawEntry)) return;
+    const value = own(rawEntry, field);
+    if (value === undefined || (known as readonly unknown[]).includes(value)) return;
+    warnFallback(value, fallback, `${base}.${list}[${i}].${field}`, id, issues);
   });
 }
 

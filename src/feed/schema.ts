@@ -336,8 +336,10 @@ export const cashflowLineSchema = z.object({
   flow: z.enum(FLOWS, { error: () => message('flow') }),
   group: openEnum(LINE_GROUPS, 'operations'),
   hint: z.optional(localized(1000)),
-  /** Example amounts per month, in the template's currency (major units in the feed). */
-  amounts: z.optional(list(money(), 37)),
+  /** Example amounts per month, first month first, in the template's currency (major units in the feed). */
+  amounts: z.optional(list(money(), 36)),
+  /** Example amount spent or received before opening (the pre-start column). */
+  preStart: z.optional(money()),
 });
 
 export const cashflowTemplateSchema = z.object({
