@@ -61,12 +61,13 @@ const bundle = (input, file, minify = true) => ({
   },
 });
 
-/** One entry per widget (src/<name>/<name>.ts), added as the widgets land. */
-export const WIDGETS = [];
+/** One self-contained file per widget (entry src/embed/<name>.ts), added as the widgets land. */
+export const WIDGETS = ['toolbox-browser'];
 
 export default [
   bundle('src/embed.ts', 'cdn/infomipyme-widgets.js'),
-  ...WIDGETS.map((name) => bundle(`src/${name}/${name}.ts`, `cdn/${name}.js`)),
+  ...WIDGETS.map((name) => bundle(`src/embed/${name}.ts`, `cdn/${name}.js`)),
   // The demo's feed-check page (not shipped).
   bundle('demo/src/feed-check.ts', 'demo/build/feed-check.js'),
+  bundle('demo/src/demo.ts', 'demo/build/demo.js'),
 ];

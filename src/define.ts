@@ -2,10 +2,7 @@
  * Side effect: registers every widget of the library (guarded, so loading it
  * twice or next to another version never throws).
  *
- * Widgets add their registration module here as they land, e.g.
- *   import './toolbox-browser/toolbox-browser.js';
- *
  * The UI language is set when the first widget connects (see shared/locale.ts),
  * so `configure({ lang })` or `<html lang>` set after this import still apply.
  */
-export {};
+import './toolbox-browser/toolbox-browser.js';

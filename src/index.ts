@@ -9,3 +9,5 @@ export { configure, type PageConfig } from './shared/config.js';
 export { initLocalization as setLanguage, pageLanguage, type UiLanguage } from './shared/locale.js';
 export { defineElement } from './shared/define.js';
 export { VERSION } from './shared/version.js';
+export { MipymeToolboxBrowser } from './toolbox-browser/toolbox-browser.element.js';
+export * from './toolbox-browser/catalogue.js';

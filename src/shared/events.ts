@@ -43,9 +43,32 @@ export class MipymeFeedErrorEvent extends Event {
   }
 }
 
+export interface ToolOpenDetail {
+  /** The tool's id in the feed. */
+  readonly id: string;
+  /** The address that was opened. */
+  readonly url: string;
+  /** The widget's country (ISO code), when it has one. */
+  readonly country?: string | undefined;
+  /** The tag of the widget the tool was opened from. */
+  readonly widget: string;
+}
+
+/**
+ * A person opened a tool's link (so partners can count use per tool and month).
+ * Fired on the user's click, never by code.
+ */
+export class MipymeToolOpenEvent extends Event {
+  static readonly eventName = 'mipyme-tool-open';
+  constructor(readonly detail: ToolOpenDetail) {
+    super(MipymeToolOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mipyme-feed-load': MipymeFeedLoadEvent;
     'mipyme-feed-error': MipymeFeedErrorEvent;
+    'mipyme-tool-open': MipymeToolOpenEvent;
   }
 }

@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { initLocalization, pageLanguage, uiLanguage } from '../../src/shared/locale.js';
 import { configure, readScriptConfig, pageConfig } from '../../src/shared/config.js';
 import { registry } from '../../src/shared/registry.js';
-import { findOwnScript } from '../../src/embed.js';
+import { findOwnScript } from '../../src/shared/page-setup.js';
 
 describe('UI language', () => {
   const rows: Array<[string | undefined, string | undefined]> = [
