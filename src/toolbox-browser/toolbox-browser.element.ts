@@ -105,7 +105,9 @@ export class MipymeToolboxBrowser extends MipymeElement {
     this.stopStarred = watchStarred((ids) => (this.starred = ids));
     if (this.syncUrl) {
       this.readHash();
+      // Back/forward between our own history entries fires popstate (and hashchange in some browsers).
       window.addEventListener('hashchange', this.onHashChange);
+      window.addEventListener('popstate', this.onHashChange);
     }
   }
 
@@ -113,6 +115,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
     super.disconnectedCallback();
     this.stopStarred?.();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('popstate', this.onHashChange);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -337,6 +337,18 @@ describe('<mipyme-toolbox-browser>: saved tools and events', () => {
     expect(fired).to.equal(0);
   });
 
+  it('two widgets on one page make one request for their feed', async () => {
+    const key = `w${Math.random().toString(36).slice(2)}`;
+    const wrapper = await fixture(html`<div>
+      <mipyme-toolbox-browser feed="/__feed/ok?k=${key}" country="SV"></mipyme-toolbox-browser>
+      <mipyme-toolbox-browser feed="/__feed/ok?k=${key}" country="GT"></mipyme-toolbox-browser>
+    </div>`);
+    const [a, b] = Array.from(wrapper.querySelectorAll('mipyme-toolbox-browser'));
+    await until(() => titles(a!).length === 1 && titles(b!).length === 2, 'both widgets');
+    const hits = (await (await fetch(`/__feed/hits?k=${key}`)).json()) as { hits: number };
+    expect(hits.hits).to.equal(1);
+  });
+
   it('feed text is rendered as text, never as markup', async () => {
     const data = await minimal();
     data['tools'][0]['title'] = '<img src=x onerror="window.__pwned=1">Título';
@@ -355,6 +367,20 @@ describe('<mipyme-toolbox-browser sync-url>', () => {
     location.hash = '#mt-q=guatemala';
     await until(() => titles(el).length === 1 && titles(el)[0] === 'Guía para Guatemala', 'the hash query');
     expect($<HTMLInputElement>(el, '#search').value).to.equal('guatemala');
+  });
+
+  it('the back button undoes a filter', async () => {
+    const el = await fixture<MipymeToolboxBrowser>(html`<mipyme-toolbox-browser sync-url .data=${await minimal()}></mipyme-toolbox-browser>`);
+    const checklist = $$<HTMLLabelElement>(el, '[part="filter"] .option').find(
+      (o) => o.querySelector('.name')!.textContent === 'Lista de verificación',
+    )!;
+    checklist.querySelector('input')!.click();
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Guía para Guatemala']);
+    expect(location.hash).to.contain('mt-type=checklist');
+    history.back();
+    await until(() => titles(el).length === 2, 'the previous result set');
+    expect($$(el, '[part="chip"]')).to.have.length(0);
   });
 
   it('leaves the hash alone without sync-url', async () => {
