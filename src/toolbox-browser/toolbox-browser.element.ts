@@ -35,6 +35,7 @@ function splitList(value: string | undefined | null): string[] {
 }
 
 /**
+ * @tagname mipyme-toolbox-browser
  * @summary The catalogue of management tools (guides, templates, courses, checklists…):
  * search as you type, filter by topic, type, audience, level, format and language, save favourites.
  *
