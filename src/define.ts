@@ -6,3 +6,4 @@
  * so `configure({ lang })` or `<html lang>` set after this import still apply.
  */
 import './toolbox-browser/toolbox-browser.js';
+import './cash-flow-calculator/cash-flow-calculator.js';

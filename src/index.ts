@@ -11,3 +11,6 @@ export { defineElement } from './shared/define.js';
 export { VERSION } from './shared/version.js';
 export { MipymeToolboxBrowser } from './toolbox-browser/toolbox-browser.element.js';
 export * from './toolbox-browser/catalogue.js';
+export { MipymeCashFlowCalculator } from './cash-flow-calculator/cash-flow-calculator.element.js';
+export * from './cash-flow-calculator/projection.js';
+export * from './cash-flow-calculator/line-helpers.js';

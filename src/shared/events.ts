@@ -65,8 +65,40 @@ export class MipymeToolOpenEvent extends Event {
   }
 }
 
+export interface CashFlowChangeDetail {
+  /** The projection (draft) that changed. */
+  readonly draftId: string;
+  readonly currency: string;
+  readonly startMonth: string;
+  readonly months: number;
+  /** Totals in minor units (cents), pre-start column included. */
+  readonly totalIn: number;
+  readonly totalOut: number;
+  /** Lowest closing balance (minor units) and its month (`YYYY-MM`, or `pre` for before opening). */
+  readonly lowestBalance: number;
+  readonly lowestMonth: string;
+  /** First month the balance goes below zero (`YYYY-MM` / `pre`), or null. */
+  readonly firstNegativeMonth: string | null;
+  /** Money needed so the balance never goes below the safety minimum (minor units). */
+  readonly fundingNeeded: number;
+  /** First month from which the business keeps adding cash, or null. */
+  readonly breakEvenMonth: string | null;
+}
+
+/**
+ * The owner changed the projection. Carries the summary figures only, never
+ * the line names the owner typed.
+ */
+export class MipymeCashFlowChangeEvent extends Event {
+  static readonly eventName = 'mipyme-cash-flow-change';
+  constructor(readonly detail: CashFlowChangeDetail) {
+    super(MipymeCashFlowChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'mipyme-cash-flow-change': MipymeCashFlowChangeEvent;
     'mipyme-feed-load': MipymeFeedLoadEvent;
     'mipyme-feed-error': MipymeFeedErrorEvent;
     'mipyme-tool-open': MipymeToolOpenEvent;

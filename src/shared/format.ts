@@ -77,3 +77,16 @@ export function formatDate(value: string | number | undefined, locale: string, s
   if (Number.isNaN(date.getTime())) return '';
   return dateFormat(locale, { dateStyle: style, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
 }
+
+/** `2026-05` → `may 2026` (short) or `mayo de 2026` (long), in `locale`. */
+export function formatMonth(yearMonth: string, locale: string, style: 'short' | 'long' = 'short'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (!match) return yearMonth;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return dateFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** The current month as `YYYY-MM` (local time of `now`). */
+export function currentMonth(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,1068 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import { MipymeElement } from '../shared/element.js';
+import { base, tokens } from '../styles/tokens.js';
+import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
+import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
+import { MipymeCashFlowChangeEvent } from '../shared/events.js';
+import { onStoredChange } from '../shared/storage.js';
+import { pickText } from '../feed/text.js';
+import type { CashflowTemplate } from '../feed/schema.js';
+import {
+  applyScenario,
+  blankPlan,
+  monthAt,
+  projectCashFlow,
+  resizePlan,
+  type CashFlowLine,
+  type CashFlowPlan,
+  type Flow,
+  type Projection,
+} from './projection.js';
+import { everyNMonths, growing, oneOff, sameEveryMonth } from './line-helpers.js';
+import { amountForInput, parseAmount, parsePastedRow, type AmountError } from './amount-input.js';
+import { fileName, jsonToPlan, planToJson, projectionToCsv } from './export.js';
+import {
+  duplicateDraft,
+  loadDrafts,
+  mergeDrafts,
+  newDraftId,
+  removeDraft,
+  renameDraft,
+  saveDrafts,
+  upsertDraft,
+  type Draft,
+  type DraftStore,
+} from './drafts.js';
+import { chartGeometry } from './chart.js';
+import { styles } from './cash-flow-calculator.styles.js';
+
+const SAVE_DELAY = 400;
+const CHART_WIDTH = 640;
+const CHART_HEIGHT = 220;
+
+type FillKind = 'same' | 'growth' | 'once' | 'every';
+
+interface FillForm {
+  readonly lineId: string;
+  kind: FillKind;
+  amount: string;
+  pct: string;
+  month: number;
+  every: number;
+}
+
+interface RemovedLine {
+  readonly line: CashFlowLine;
+  readonly index: number;
+}
+
+/**
+ * @tagname mipyme-cash-flow-calculator
+ * @summary Month-by-month cash in and out: when the cash runs out, how much money that needs,
+ * and what changes if sales fall or costs rise. Saved on the device; exports to CSV and JSON.
+ *
+ * @event mipyme-cash-flow-change - The owner changed the projection. `detail`: summary figures only
+ * (`draftId`, `currency`, `startMonth`, `months`, `totalIn`, `totalOut`, `lowestBalance`, `lowestMonth`,
+ * `firstNegativeMonth`, `fundingNeeded`, `breakEvenMonth`), never the names the owner typed.
+ * @event mipyme-feed-load - The feed is ready.
+ * @event mipyme-feed-error - The feed could not be loaded.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Projection picker, settings and save status.
+ * @csspart summary - The plain-words summary.
+ * @csspart chart - The chart (SVG).
+ * @csspart scenario - The "what if" controls.
+ * @csspart table - The grid of lines × months.
+ * @csspart cell - One amount input.
+ * @csspart actions - Export, import and print buttons.
+ * @csspart notice - Messages about saving or importing.
+ * @csspart loading - The loading view.
+ * @csspart error - The error view.
+ * @csspart offline - The note shown when working from the saved copy of the feed.
+ *
+ * @cssproperty --mipyme-cash-flow-calculator-in-color - Bars of money in (default: the success colour).
+ * @cssproperty --mipyme-cash-flow-calculator-out-color - Bars of money out (default: the danger colour).
+ * @cssproperty --mipyme-cash-flow-calculator-balance-color - The balance line (default: the primary colour).
+ */
+@localized()
+export class MipymeCashFlowCalculator extends MipymeElement {
+  static override styles = [tokens, base, viewStyles, styles];
+
+  @state() private store: DraftStore = { drafts: [], activeId: undefined };
+  @state() private cellErrors = new Map<string, AmountError>();
+  @state() private salesPct = 0;
+  @state() private costsPct = 0;
+  @state() private fill?: FillForm;
+  @state() private removed?: RemovedLine;
+  @state() private lastSaved?: number;
+  @state() private saveProblem?: 'full' | 'unavailable';
+  @state() private storageNotice?: string;
+  @state() private importNotice?: { ok: boolean; text: string };
+  @state() private renaming = false;
+
+  /** Id of a cash-flow template of the feed to start from (else the first one for the country, else blank). */
+  @property() template?: string;
+
+  private projection?: Projection;
+  private scenarioProjection?: Projection;
+  private projectedPlan?: CashFlowPlan;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private stopStorageWatch?: () => void;
+  private persistAsked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const loaded = loadDrafts();
+    this.store = loaded.store;
+    if (loaded.problem === 'unavailable') {
+      this.storageNotice = msg('This device does not let the page save your work. Export it to keep it.');
+    } else if (loaded.problem === 'unreadable') {
+      this.storageNotice = msg(
+        'A saved projection could not be read. It was kept aside on this device, not deleted; the library can recover it in a later version.',
+      );
+    }
+    this.stopStorageWatch = onStoredChange('cash-flow.drafts', () => {
+      this.store = mergeDrafts(this.store, loadDrafts().store);
+    });
+    document.addEventListener('visibilitychange', this.flushOnHide);
+    window.addEventListener('pagehide', this.flush);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flush();
+    this.stopStorageWatch?.();
+    document.removeEventListener('visibilitychange', this.flushOnHide);
+    window.removeEventListener('pagehide', this.flush);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.activeDraft && this.feedController.state.status !== 'loading') this.startFirstDraft();
+    const plan = this.activeDraft?.plan;
+    if (plan && (plan !== this.projectedPlan || changed.has('salesPct') || changed.has('costsPct'))) {
+      this.projectedPlan = plan;
+      this.projection = projectCashFlow(plan);
+      this.scenarioProjection =
+        this.salesPct !== 0 || this.costsPct !== 0
+          ? projectCashFlow(applyScenario(plan, { salesPct: this.salesPct, costsPct: this.costsPct }))
+          : undefined;
+    }
+  }
+
+  // ------------------------------------------------------------------ drafts
+
+  private get activeDraft(): Draft | undefined {
+    return this.store.drafts.find((d) => d.id === this.store.activeId) ?? this.store.drafts[0];
+  }
+
+  private get templates(): CashflowTemplate[] {
+    const feed = this.feedController.snapshot?.feed;
+    if (!feed) return [];
+    const code = this.countryCode;
+    return feed.cashflowTemplates.filter((t) => !code || !t.countries || t.countries.includes(code));
+  }
+
+  private get currency(): string {
+    return this.countryRecord?.currency ?? this.activeDraft?.plan.currency ?? 'USD';
+  }
+
+  /** A plan from a feed template (its example amounts only when they are in this currency). */
+  private planFromTemplate(template: CashflowTemplate | undefined): CashFlowPlan {
+    const currency = this.currency;
+    const months = Math.min(36, Math.max(1, template?.months ?? 12));
+    const plan = blankPlan(currency, this.startMonthDefault(), months);
+    if (!template) return plan;
+    const sameCurrency = !template.currency || template.currency === currency;
+    const lang = this.uiLanguage;
+    const lines: CashFlowLine[] = template.lines.map((line) => ({
+      id: line.id,
+      label: pickText(line.label, lang).slice(0, 160),
+      flow: line.flow,
+      group: line.group,
+      preStart: sameCurrency ? Math.max(0, line.preStart ?? 0) : 0,
+      amounts: Array.from({ length: months }, (_, i) => (sameCurrency ? Math.max(0, line.amounts?.[i] ?? 0) : 0)),
+    }));
+    return { ...plan, lines };
+  }
+
+  private startMonthDefault(): string {
+    return currentMonth();
+  }
+
+  private startFirstDraft(): void {
+    const template = this.templates.find((t) => t.id === this.template) ?? (this.template ? undefined : this.templates[0]);
+    const name = template ? pickText(template.name, this.uiLanguage) : msg('My cash flow');
+    const draft: Draft = { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), updatedAt: Date.now() };
+    this.store = upsertDraft(this.store, draft);
+  }
+
+  /** Every change of the owner goes through here: saved at once (debounced), announced by an event. */
+  private commit(plan: CashFlowPlan): void {
+    const draft = this.activeDraft;
+    if (!draft) return;
+    this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
+    this.scheduleSave();
+    const projection = projectCashFlow(plan);
+    const label = (index: number | null) =>
+      index === null ? null : index < 0 ? 'pre' : monthAt(plan.startMonth, index);
+    this.dispatchEvent(
+      new MipymeCashFlowChangeEvent({
+        draftId: draft.id,
+        currency: plan.currency,
+        startMonth: plan.startMonth,
+        months: plan.months,
+        totalIn: projection.totals.in,
+        totalOut: projection.totals.out,
+        lowestBalance: projection.lowest.balance,
+        lowestMonth: label(projection.lowest.index) ?? 'pre',
+        firstNegativeMonth: label(projection.firstNegative),
+        fundingNeeded: projection.fundingNeeded,
+        breakEvenMonth: label(projection.breakEven),
+      }),
+    );
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(this.flush, SAVE_DELAY);
+    if (!this.persistAsked) {
+      this.persistAsked = true;
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+  }
+
+  private flushOnHide = () => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  /** Write now: merge with what another tab may have stored (the newer draft wins), then save. */
+  private flush = () => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const merged = mergeDrafts(this.store, loadDrafts().store);
+    const result = saveDrafts(merged);
+    if (result.ok) {
+      this.lastSaved = Date.now();
+      this.saveProblem = undefined;
+    } else {
+      this.saveProblem = result.reason;
+    }
+    if (merged !== this.store) this.store = merged;
+  };
+
+  /** Save right away (tests and the page can call it; edits are saved on their own). */
+  save(): void {
+    if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => {}, 0);
+    this.flush();
+  }
+
+  private updateDrafts(next: DraftStore): void {
+    this.store = next;
+    this.cellErrors = new Map();
+    this.fill = undefined;
+    this.removed = undefined;
+    this.scheduleSave();
+  }
+
+  // ------------------------------------------------------------------ editing
+
+  private setLine(lineId: string, change: (line: CashFlowLine) => CashFlowLine): void {
+    const plan = this.activeDraft?.plan;
+    if (!plan) return;
+    this.commit({ ...plan, lines: plan.lines.map((line) => (line.id === lineId ? change(line) : line)) });
+  }
+
+  private errorKey(lineId: string, column: number): string {
+    return `${lineId}:${column}`;
+  }
+
+  private setCellError(key: string, error: AmountError | undefined): void {
+    const next = new Map(this.cellErrors);
+    if (error) next.set(key, error);
+    else next.delete(key);
+    this.cellErrors = next;
+  }
+
+  /** column -1 = pre-start, else the month index. */
+  private onCellChange(event: Event, line: CashFlowLine, column: number): void {
+    const input = event.target as HTMLInputElement;
+    const result = parseAmount(input.value);
+    const key = this.errorKey(line.id, column);
+    if (!result.ok) {
+      this.setCellError(key, result.error);
+      return; // the model keeps the old value; the typed text stays for the owner to fix
+    }
+    this.setCellError(key, undefined);
+    this.setLine(line.id, (l) =>
+      column < 0
+        ? { ...l, preStart: result.minor }
+        : { ...l, amounts: l.amounts.map((a, i) => (i === column ? result.minor : a)) },
+    );
+    input.value = amountForInput(result.minor, this.locale);
+  }
+
+  private onCellPaste(event: ClipboardEvent, line: CashFlowLine, column: number): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\t;\n]/.test(text.trim())) return; // a single value: let the input take it
+    event.preventDefault();
+    const result = parsePastedRow(text);
+    if (!result.ok) {
+      this.setCellError(this.errorKey(line.id, column + result.column), result.error);
+      return;
+    }
+    this.setLine(line.id, (l) => {
+      const amounts = [...l.amounts];
+      let preStart = l.preStart;
+      result.values.forEach((value, i) => {
+        const target = column + i;
+        if (target < 0) preStart = value;
+        else if (target < amounts.length) amounts[target] = value;
+      });
+      return { ...l, preStart, amounts };
+    });
+  }
+
+  /** Arrow keys and Enter move between cells, like a spreadsheet (Tab works as usual). */
+  private onCellKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
+    const row = Number(input.dataset['row']);
+    const col = Number(input.dataset['col']);
+    let target: [number, number] | undefined;
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length;
+    switch (event.key) {
+      case 'ArrowUp':
+        target = [row - 1, col];
+        break;
+      case 'ArrowDown':
+      case 'Enter':
+        target = [row + 1, col];
+        break;
+      case 'ArrowLeft':
+        if (atStart) target = [row, col - 1];
+        break;
+      case 'ArrowRight':
+        if (atEnd) target = [row, col + 1];
+        break;
+    }
+    if (!target) return;
+    const next = this.renderRoot.querySelector<HTMLInputElement>(`input.cell[data-row="${target[0]}"][data-col="${target[1]}"]`);
+    if (!next) return;
+    event.preventDefault();
+    if (event.key === 'Enter') input.dispatchEvent(new Event('change'));
+    next.focus();
+    next.select();
+  }
+
+  private addLine(flow: Flow): void {
+    const plan = this.activeDraft?.plan;
+    if (!plan) return;
+    const line: CashFlowLine = {
+      id: `l${newDraftId().slice(-8)}`,
+      label: flow === 'in' ? msg('New income') : msg('New expense'),
+      flow,
+      group: 'operations',
+      preStart: 0,
+      amounts: Array.from({ length: plan.months }, () => 0),
+    };
+    this.commit({ ...plan, lines: [...plan.lines, line] });
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLInputElement>(`input[data-label="${line.id}"]`)?.select(),
+    );
+  }
+
+  private removeLine(line: CashFlowLine): void {
+    const plan = this.activeDraft?.plan;
+    if (!plan) return;
+    const index = plan.lines.findIndex((l) => l.id === line.id);
+    this.commit({ ...plan, lines: plan.lines.filter((l) => l.id !== line.id) });
+    this.removed = { line, index };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#undo')?.focus());
+  }
+
+  private undoRemove(): void {
+    const plan = this.activeDraft?.plan;
+    const removed = this.removed;
+    if (!plan || !removed) return;
+    const lines = [...plan.lines];
+    lines.splice(Math.min(removed.index, lines.length), 0, removed.line);
+    this.removed = undefined;
+    this.commit({ ...plan, lines });
+  }
+
+  private moveLine(line: CashFlowLine, delta: -1 | 1): void {
+    const plan = this.activeDraft?.plan;
+    if (!plan) return;
+    // Move among the lines of the same flow (the grid shows ins and outs apart).
+    const same = plan.lines.filter((l) => l.flow === line.flow);
+    const at = same.findIndex((l) => l.id === line.id);
+    const swapWith = same[at + delta];
+    if (!swapWith) return;
+    const lines = plan.lines.map((l) => (l.id === line.id ? swapWith : l.id === swapWith.id ? line : l));
+    this.commit({ ...plan, lines });
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-move="${line.id}:${delta}"]`)?.focus(),
+    );
+  }
+
+  private applyFill(): void {
+    const form = this.fill;
+    const plan = this.activeDraft?.plan;
+    if (!form || !plan) return;
+    const amount = parseAmount(form.amount);
+    if (!amount.ok) {
+      this.setCellError(`fill:${form.lineId}`, amount.error);
+      return;
+    }
+    const pct = Number(form.pct.replace(',', '.')) || 0;
+    let amounts: number[];
+    switch (form.kind) {
+      case 'same':
+        amounts = sameEveryMonth(amount.minor, plan.months);
+        break;
+      case 'growth':
+        amounts = growing(amount.minor, pct, plan.months);
+        break;
+      case 'once':
+        amounts = oneOff(amount.minor, form.month, plan.months);
+        break;
+      case 'every':
+        amounts = everyNMonths(amount.minor, Math.max(1, form.every), form.month, plan.months);
+        break;
+    }
+    this.setCellError(`fill:${form.lineId}`, undefined);
+    this.setLine(form.lineId, (l) => ({ ...l, amounts }));
+    const lineId = form.lineId;
+    this.fill = undefined;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${lineId}"]`)?.focus(),
+    );
+  }
+
+  private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
+    const plan = this.activeDraft?.plan;
+    if (plan) this.commit({ ...plan, ...change });
+  }
+
+  private onMoneySetting(event: Event, key: 'openingBalance' | 'safetyMinimum'): void {
+    const input = event.target as HTMLInputElement;
+    const result = parseAmount(input.value, { allowNegative: key === 'openingBalance' });
+    if (!result.ok) {
+      this.setCellError(`setting:${key}`, result.error);
+      return;
+    }
+    this.setCellError(`setting:${key}`, undefined);
+    this.setSetting({ [key]: result.minor });
+    input.value = amountForInput(result.minor, this.locale);
+  }
+
+  private onMonths(event: Event): void {
+    const plan = this.activeDraft?.plan;
+    const months = Number((event.target as HTMLSelectElement).value);
+    if (plan && months >= 1 && months <= 36) this.commit(resizePlan(plan, months));
+  }
+
+  // ------------------------------------------------------------------ projections (drafts)
+
+  private selectDraft(id: string): void {
+    this.flush();
+    this.updateDrafts({ ...this.store, activeId: id });
+  }
+
+  private newDraft(templateId: string): void {
+    const template = this.templates.find((t) => t.id === templateId);
+    const name = template ? pickText(template.name, this.uiLanguage) : msg('New projection');
+    this.updateDrafts(
+      upsertDraft(this.store, { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), updatedAt: Date.now() }),
+    );
+  }
+
+  private duplicate(): void {
+    const draft = this.activeDraft;
+    if (!draft) return;
+    this.updateDrafts(duplicateDraft(this.store, draft.id, newDraftId(), msg(str`${draft.name} (copy)`).slice(0, 120), Date.now()));
+  }
+
+  private rename(event: Event): void {
+    event.preventDefault();
+    const draft = this.activeDraft;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#draft-name');
+    const name = input?.value.trim().slice(0, 120);
+    this.renaming = false;
+    if (draft && name) this.updateDrafts(renameDraft(this.store, draft.id, name, Date.now()));
+  }
+
+  private deleteDraft(): void {
+    const draft = this.activeDraft;
+    if (!draft) return;
+    // Deleting cannot be undone: export first is offered in the confirmation sentence.
+    const ok = window.confirm(
+      msg(str`Delete the projection "${draft.name}" from this device? Export it first if you may need it again.`),
+    );
+    if (ok) this.updateDrafts(removeDraft(this.store, draft.id));
+  }
+
+  // ------------------------------------------------------------------ files
+
+  private download(bytes: Uint8Array | string, name: string, type: string): void {
+    const blob = new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private markExported(): void {
+    const draft = this.activeDraft;
+    if (!draft) return;
+    this.store = upsertDraft(this.store, { ...draft, exportedAt: Date.now() });
+    this.scheduleSave();
+  }
+
+  /** Download the projection as CSV (opens in Excel and LibreOffice). */
+  exportCsv(): void {
+    const draft = this.activeDraft;
+    if (!draft || !this.projection) return;
+    const bytes = projectionToCsv({
+      name: draft.name,
+      plan: draft.plan,
+      projection: this.projection,
+      locale: this.locale,
+      labels: {
+        line: msg('Item'),
+        preStart: msg('Before opening'),
+        total: msg('Total'),
+        totalIn: msg('Total money in'),
+        totalOut: msg('Total money out'),
+        net: msg('Net cash flow'),
+        opening: msg('Opening balance'),
+        closing: msg('Closing balance'),
+      },
+    });
+    this.download(bytes, fileName(draft.name, 'csv', new Date()), 'text/csv');
+    this.markExported();
+  }
+
+  /** Download the projection as a JSON file that imports back. */
+  exportJson(): void {
+    const draft = this.activeDraft;
+    if (!draft) return;
+    this.download(planToJson(draft.name, draft.plan, new Date()), fileName(draft.name, 'json', new Date()), 'application/json');
+    this.markExported();
+  }
+
+  private async onImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > 5_000_000) {
+      this.importNotice = { ok: false, text: msg('This file is too large to be a cash-flow projection.') };
+      return;
+    }
+    const result = jsonToPlan(await file.text());
+    if (!result.ok) {
+      const text =
+        result.error === 'newer-version'
+          ? msg('This file was made with a newer version of the calculator. Nothing was changed.')
+          : result.error === 'not-json' || result.error === 'wrong-format'
+            ? msg('This file is not a cash-flow projection exported by this calculator. Nothing was changed.')
+            : msg('This file has values that are not valid. Nothing was changed.');
+      this.importNotice = { ok: false, text };
+      return;
+    }
+    // An import never replaces a projection: it is added as a new one.
+    this.updateDrafts(
+      upsertDraft(this.store, { id: newDraftId(), name: result.name, plan: result.plan, updatedAt: Date.now() }),
+    );
+    this.importNotice = { ok: true, text: msg(str`"${result.name}" was added to your projections.`) };
+  }
+
+  /** Open a printable page of the projection. */
+  print(): void {
+    const draft = this.activeDraft;
+    const projection = this.projection;
+    if (!draft || !projection) return;
+    const win = window.open('', '_blank');
+    if (!win) return;
+    const doc = win.document;
+    doc.title = draft.name;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
+      const node = doc.createElement(tag);
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const style = el('style', 'body{font:12px system-ui,sans-serif}table{border-collapse:collapse}th,td{border:1px solid #999;padding:2px 4px;text-align:right}th:first-child,td:first-child{text-align:left}');
+    doc.head.append(style);
+    doc.body.append(el('h1', draft.name), el('p', this.headline(projection)));
+    const table = el('table');
+    const plan = draft.plan;
+    const money = (minor: number) => formatMoney(minor, plan.currency, this.locale);
+    const head = el('tr');
+    head.append(el('th', msg('Item')), el('th', msg('Before opening')));
+    for (let i = 0; i < plan.months; i++) head.append(el('th', formatMonth(monthAt(plan.startMonth, i), this.locale)));
+    table.append(head);
+    for (const line of plan.lines) {
+      const row = el('tr');
+      row.append(el('td', `${line.flow === 'in' ? '+' : '−'} ${line.label}`), el('td', money(line.preStart)));
+      for (const amount of line.amounts) row.append(el('td', money(amount)));
+      table.append(row);
+    }
+    const closing = el('tr');
+    closing.append(el('th', msg('Closing balance')), el('td', money(projection.preStart.closing)));
+    for (const month of projection.months) closing.append(el('td', money(month.closing)));
+    table.append(closing);
+    doc.body.append(table);
+    win.focus();
+    win.print();
+  }
+
+  // ------------------------------------------------------------------ words
+
+  private monthName(index: number | null, plan: CashFlowPlan, style: 'short' | 'long' = 'long'): string {
+    if (index === null) return '';
+    if (index < 0) return msg('before opening');
+    return formatMonth(monthAt(plan.startMonth, index), this.locale, style);
+  }
+
+  private money(minor: number, currency = this.activeDraft?.plan.currency ?? 'USD'): string {
+    return formatMoney(minor, currency, this.locale);
+  }
+
+  private headline(projection: Projection): string {
+    const plan = this.activeDraft!.plan;
+    if (projection.firstNegative !== null) {
+      const month = this.monthName(projection.firstNegative, plan);
+      return msg(str`Cash runs out in ${month}: you need ${this.money(projection.fundingNeeded)} to get through.`);
+    }
+    if (projection.fundingNeeded > 0) {
+      const month = this.monthName(projection.lowest.index, plan);
+      return msg(
+        str`Cash falls below your safety minimum in ${month}: you need ${this.money(projection.fundingNeeded)} more.`,
+      );
+    }
+    const month = this.monthName(projection.lowest.index, plan);
+    return msg(str`Cash is enough every month. Lowest balance: ${this.money(projection.lowest.balance)} in ${month}.`);
+  }
+
+  private errorText(error: AmountError): string {
+    switch (error) {
+      case 'format':
+        return msg('Write an amount such as 1,250.50');
+      case 'decimals':
+        return msg('At most two decimals.');
+      case 'negative':
+        return msg('Write the amount without a minus sign.');
+      case 'too-large':
+        return msg('This amount is too large.');
+      case 'comma-decimal':
+        return msg('Use a point for decimals: 1,250.50');
+    }
+  }
+
+  // ------------------------------------------------------------------ render
+
+  private renderHeader(draft: Draft): TemplateResult {
+    const plan = draft.plan;
+    const openingError = this.cellErrors.get('setting:openingBalance');
+    const minimumError = this.cellErrors.get('setting:safetyMinimum');
+    return html`<div class="header" part="header">
+      <div class="row no-print">
+        ${this.renaming
+          ? html`<form class="row" @submit=${this.rename}>
+              <div class="field">
+                <label class="field-label" for="draft-name">${msg('Name of the projection')}</label>
+                <input id="draft-name" .value=${draft.name} maxlength="120" />
+              </div>
+              <button class="button" type="submit">${msg('Save name')}</button>
+              <button class="button secondary" type="button" @click=${() => (this.renaming = false)}>
+                ${msg('Cancel')}
+              </button>
+            </form>`
+          : html`<div class="field">
+                <label class="field-label" for="draft">${msg('Projection')}</label>
+                <select id="draft" @change=${(e: Event) => this.selectDraft((e.target as HTMLSelectElement).value)}>
+                  ${repeat(
+                    this.store.drafts,
+                    (d) => d.id,
+                    (d) => html`<option value=${d.id} ?selected=${d.id === draft.id}>${d.name}</option>`,
+                  )}
+                </select>
+              </div>
+              <button class="button secondary" type="button" @click=${() => (this.renaming = true)}>${msg('Rename')}</button>
+              <button class="button secondary" type="button" @click=${this.duplicate}>${msg('Duplicate')}</button>
+              <button class="button secondary" type="button" @click=${this.deleteDraft}>${msg('Delete')}</button>
+              <div class="field">
+                <label class="field-label" for="new-from">${msg('New projection from')}</label>
+                <select id="new-from" @change=${(e: Event) => {
+                  const select = e.target as HTMLSelectElement;
+                  if (select.value) this.newDraft(select.value === '-' ? '' : select.value);
+                  select.value = '';
+                }}>
+                  <option value="">${msg('Choose…')}</option>
+                  <option value="-">${msg('A blank page')}</option>
+                  ${this.templates.map((t) => html`<option value=${t.id}>${pickText(t.name, this.uiLanguage)}</option>`)}
+                </select>
+              </div>`}
+      </div>
+      <p class="saved" role="status">
+        ${this.lastSaved
+          ? msg(str`Saved on this device at ${new Date(this.lastSaved).toLocaleTimeString(this.locale, { hour: 'numeric', minute: '2-digit' })}.`)
+          : msg('Changes are saved on this device as you type.')}
+        ${draft.exportedAt
+          ? msg(str`Last exported: ${formatDate(draft.exportedAt, this.locale)}.`)
+          : msg('Not exported yet: download a copy now and then.')}
+      </p>
+      <div class="row">
+        <div class="field">
+          <label class="field-label" for="start">${msg('First month')}</label>
+          <input
+            id="start"
+            type="month"
+            .value=${plan.startMonth}
+            @change=${(e: Event) => {
+              const value = (e.target as HTMLInputElement).value;
+              if (/^\d{4}-\d{2}$/.test(value)) this.setSetting({ startMonth: value });
+            }}
+          />
+        </div>
+        <div class="field">
+          <label class="field-label" for="months">${msg('Months')}</label>
+          <select id="months" @change=${this.onMonths}>
+            ${Array.from({ length: 36 }, (_, i) => i + 1).map(
+              (n) => html`<option value=${n} ?selected=${n === plan.months}>${n}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field-label" for="opening">${msg(str`Cash at the start (${plan.currency})`)}</label>
+          <input
+            id="opening"
+            class="narrow-input"
+            inputmode="decimal"
+            .value=${amountForInput(plan.openingBalance, this.locale)}
+            aria-invalid=${openingError ? 'true' : 'false'}
+            aria-describedby=${openingError ? 'opening-error' : nothing}
+            @change=${(e: Event) => this.onMoneySetting(e, 'openingBalance')}
+          />
+          ${openingError ? html`<span id="opening-error" class="cell-error">${this.errorText(openingError)}</span>` : nothing}
+        </div>
+        <div class="field">
+          <label class="field-label" for="minimum">${msg(str`Safety minimum (${plan.currency})`)}</label>
+          <input
+            id="minimum"
+            class="narrow-input"
+            inputmode="decimal"
+            .value=${amountForInput(plan.safetyMinimum, this.locale)}
+            aria-invalid=${minimumError ? 'true' : 'false'}
+            aria-describedby=${minimumError ? 'minimum-error' : nothing}
+            @change=${(e: Event) => this.onMoneySetting(e, 'safetyMinimum')}
+          />
+          ${minimumError ? html`<span id="minimum-error" class="cell-error">${this.errorText(minimumError)}</span>` : nothing}
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderSummary(projection: Projection, plan: CashFlowPlan): TemplateResult {
+    const alert = projection.fundingNeeded > 0;
+    const scenario = this.scenarioProjection;
+    let scenarioText: string | undefined;
+    if (scenario) {
+      scenarioText =
+        scenario.fundingNeeded > 0
+          ? msg(str`In the "what if" case you would need ${this.money(scenario.fundingNeeded)}.`)
+          : msg(str`In the "what if" case cash is still enough; lowest balance ${this.money(scenario.lowest.balance)}.`);
+    }
+    const breakEven =
+      projection.breakEven !== null
+        ? msg(str`From ${this.monthName(projection.breakEven, plan)} on, the business keeps adding cash.`)
+        : msg('In this period the business does not yet keep adding cash month after month.');
+    const runway =
+      projection.runwayMonths !== null && projection.runwayMonths > 0
+        ? msg(str`At the last month's pace the cash lasts ${formatNumber(projection.runwayMonths, this.locale)} more months.`)
+        : '';
+    return html`<div class="summary ${alert ? 'alert' : ''}" part="summary" role="status" aria-live="polite">
+      <p class="headline">${this.headline(projection)}</p>
+      <p>${breakEven} ${runway}</p>
+      <p>
+        ${msg(str`Money in: ${this.money(projection.totals.in)} · Money out: ${this.money(projection.totals.out)} · Net: ${this.money(projection.totals.net)}`)}
+      </p>
+      ${scenarioText ? html`<p>${scenarioText}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderChart(projection: Projection): TemplateResult {
+    const g = chartGeometry(projection, CHART_WIDTH, CHART_HEIGHT);
+    const scenario = this.scenarioProjection ? chartGeometry(this.scenarioProjection, CHART_WIDTH, CHART_HEIGHT) : undefined;
+    const title = msg('Money in and out each month, and the cash balance');
+    const every = Math.ceil(g.periods.length / 12);
+    return html`<figure class="chart-figure">
+      <svg class="chart" part="chart" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-labelledby="chart-title chart-desc">
+        <title id="chart-title">${title}</title>
+        <desc id="chart-desc">${this.headline(projection)}</desc>
+        ${g.periods.map((p) =>
+          p.negative
+            ? svg`<rect class="negative-band" x=${p.centre - (g.width / g.periods.length) / 2} y="0" width=${g.width / g.periods.length} height=${g.height - 24}></rect>`
+            : nothing,
+        )}
+        ${g.periods.map(
+          (p) => svg`<rect class="in" x=${p.inBar.x} y=${p.inBar.y} width=${p.inBar.width} height=${p.inBar.height}></rect>
+            <rect class="out" x=${p.outBar.x} y=${p.outBar.y} width=${p.outBar.width} height=${p.outBar.height}></rect>`,
+        )}
+        <line class="zero" x1="0" x2=${g.width} y1=${g.zeroY} y2=${g.zeroY}></line>
+        ${scenario ? svg`<polyline class="scenario" points=${scenario.line}></polyline>` : nothing}
+        <polyline class="balance" points=${g.line}></polyline>
+        ${g.periods.map((p) => svg`<circle class="dot ${p.negative ? 'negative' : ''}" cx=${p.balance.x} cy=${p.balance.y} r="3"></circle>`)}
+        ${g.periods.map((p, i) =>
+          i % every === 0
+            ? svg`<text x=${p.centre} y=${g.height - 8} text-anchor="middle">${p.label === 'pre' ? msg('pre') : formatMonth(p.label, this.locale).replace(/\s?\d{4}$/, '')}</text>`
+            : nothing,
+        )}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        <li><span class="swatch in"></span>${msg('Money in')}</li>
+        <li><span class="swatch out"></span>${msg('Money out')}</li>
+        <li><span class="swatch balance"></span>${msg('Cash balance')}</li>
+        ${scenario ? html`<li><span class="swatch scenario"></span>${msg('Balance in the "what if" case')}</li>` : nothing}
+      </ul>
+    </figure>`;
+  }
+
+  private renderScenario(): TemplateResult {
+    const pct = (value: string) => {
+      const n = Number(value.replace(',', '.'));
+      return Number.isFinite(n) ? Math.max(-100, Math.min(500, n)) : 0;
+    };
+    return html`<fieldset class="row scenario-box no-print" part="scenario">
+      <legend>${msg('What if…')}</legend>
+      <div class="field">
+        <label class="field-label" for="sales-pct">${msg('Sales change (%)')}</label>
+        <input id="sales-pct" class="pct-input" type="number" step="1" min="-100" max="500" .value=${String(this.salesPct)}
+          @change=${(e: Event) => (this.salesPct = pct((e.target as HTMLInputElement).value))} />
+      </div>
+      <div class="field">
+        <label class="field-label" for="costs-pct">${msg('Costs change (%)')}</label>
+        <input id="costs-pct" class="pct-input" type="number" step="1" min="-100" max="500" .value=${String(this.costsPct)}
+          @change=${(e: Event) => (this.costsPct = pct((e.target as HTMLInputElement).value))} />
+      </div>
+    </fieldset>`;
+  }
+
+  private renderFillPanel(line: CashFlowLine, plan: CashFlowPlan, columns: number): TemplateResult {
+    const form = this.fill!;
+    const error = this.cellErrors.get(`fill:${line.id}`);
+    const update = (change: Partial<FillForm>) => (this.fill = { ...form, ...change });
+    const monthOptions = Array.from({ length: plan.months }, (_, i) => i);
+    return html`<tr class="fill-panel">
+      <td colspan=${columns}>
+        <div class="row">
+          <div class="field">
+            <label class="field-label" for="fill-kind">${msg(str`Fill "${line.label}"`)}</label>
+            <select id="fill-kind" @change=${(e: Event) => update({ kind: (e.target as HTMLSelectElement).value as FillKind })}>
+              <option value="same" ?selected=${form.kind === 'same'}>${msg('Same amount every month')}</option>
+              <option value="growth" ?selected=${form.kind === 'growth'}>${msg('Growing each month by a percentage')}</option>
+              <option value="once" ?selected=${form.kind === 'once'}>${msg('Once, in one month')}</option>
+              <option value="every" ?selected=${form.kind === 'every'}>${msg('Every few months')}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label class="field-label" for="fill-amount">${msg('Amount')}</label>
+            <input id="fill-amount" class="narrow-input" inputmode="decimal" .value=${form.amount}
+              aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'fill-error' : nothing}
+              @input=${(e: Event) => update({ amount: (e.target as HTMLInputElement).value })} />
+            ${error ? html`<span id="fill-error" class="cell-error">${this.errorText(error)}</span>` : nothing}
+          </div>
+          ${form.kind === 'growth'
+            ? html`<div class="field">
+                <label class="field-label" for="fill-pct">${msg('Growth per month (%)')}</label>
+                <input id="fill-pct" class="pct-input" inputmode="decimal" .value=${form.pct}
+                  @input=${(e: Event) => update({ pct: (e.target as HTMLInputElement).value })} />
+              </div>`
+            : nothing}
+          ${form.kind === 'once' || form.kind === 'every'
+            ? html`<div class="field">
+                <label class="field-label" for="fill-month">${form.kind === 'once' ? msg('Month') : msg('First month')}</label>
+                <select id="fill-month" @change=${(e: Event) => update({ month: Number((e.target as HTMLSelectElement).value) })}>
+                  ${monthOptions.map((i) => html`<option value=${i} ?selected=${i === form.month}>${this.monthName(i, plan, 'short')}</option>`)}
+                </select>
+              </div>`
+            : nothing}
+          ${form.kind === 'every'
+            ? html`<div class="field">
+                <label class="field-label" for="fill-every">${msg('Every how many months')}</label>
+                <input id="fill-every" class="pct-input" type="number" min="1" max="36" .value=${String(form.every)}
+                  @input=${(e: Event) => update({ every: Number((e.target as HTMLInputElement).value) || 1 })} />
+              </div>`
+            : nothing}
+          <button class="button" type="button" @click=${this.applyFill}>${msg('Fill the row')}</button>
+          <button class="button secondary" type="button" @click=${() => (this.fill = undefined)}>${msg('Cancel')}</button>
+        </div>
+      </td>
+    </tr>`;
+  }
+
+  private renderLine(line: CashFlowLine, row: number, plan: CashFlowPlan, columns: number): TemplateResult {
+    const total = line.preStart + line.amounts.reduce((sum, a) => sum + a, 0);
+    const cell = (value: number, col: number, name: string) => {
+      const key = this.errorKey(line.id, col);
+      const error = this.cellErrors.get(key);
+      const errorId = `err-${line.id}-${col}`;
+      return html`<td>
+        <input
+          class="cell"
+          part="cell"
+          inputmode="decimal"
+          autocomplete="off"
+          data-row=${row}
+          data-col=${col}
+          .value=${amountForInput(value, this.locale)}
+          aria-label=${msg(str`${line.label}, ${name}`)}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? errorId : nothing}
+          @change=${(e: Event) => this.onCellChange(e, line, col)}
+          @keydown=${this.onCellKeydown}
+          @paste=${(e: ClipboardEvent) => this.onCellPaste(e, line, col)}
+        />
+        ${error ? html`<span id=${errorId} class="cell-error">${this.errorText(error)}</span>` : nothing}
+      </td>`;
+    };
+    return html`<tr>
+        <th scope="row" class="label-cell">
+          <input
+            data-label=${line.id}
+            .value=${line.label}
+            maxlength="160"
+            aria-label=${line.flow === 'in' ? msg('Name of the money coming in') : msg('Name of the money going out')}
+            @change=${(e: Event) => {
+              const label = (e.target as HTMLInputElement).value.trim().slice(0, 160);
+              if (label) this.setLine(line.id, (l) => ({ ...l, label }));
+            }}
+          />
+          <div class="line-actions no-print">
+            <button class="icon-button" type="button" data-move="${line.id}:-1" aria-label=${msg(str`Move "${line.label}" up`)} @click=${() => this.moveLine(line, -1)}>↑</button>
+            <button class="icon-button" type="button" data-move="${line.id}:1" aria-label=${msg(str`Move "${line.label}" down`)} @click=${() => this.moveLine(line, 1)}>↓</button>
+            <button class="icon-button" type="button" data-fill=${line.id} aria-expanded=${this.fill?.lineId === line.id ? 'true' : 'false'}
+              @click=${() => (this.fill = this.fill?.lineId === line.id ? undefined : { lineId: line.id, kind: 'same', amount: '', pct: '5', month: 0, every: 3 })}>
+              ${msg('Fill')}<span class="visually-hidden"> ${line.label}</span>
+            </button>
+            <button class="icon-button" type="button" aria-label=${msg(str`Remove "${line.label}"`)} @click=${() => this.removeLine(line)}>✕</button>
+          </div>
+        </th>
+        ${cell(line.preStart, -1, msg('before opening'))}
+        ${line.amounts.map((amount, i) => cell(amount, i, this.monthName(i, plan)))}
+        <td>${this.money(total)}</td>
+      </tr>
+      ${this.fill?.lineId === line.id ? this.renderFillPanel(line, plan, columns) : nothing}`;
+  }
+
+  private renderTable(projection: Projection, plan: CashFlowPlan): TemplateResult {
+    const months = projection.months;
+    const columns = months.length + 3;
+    const ins = plan.lines.filter((l) => l.flow === 'in');
+    const outs = plan.lines.filter((l) => l.flow === 'out');
+    let row = 0;
+    const figureRow = (label: string, pick: (p: Projection['preStart']) => number, total?: number, mark = false) =>
+      html`<tr class="total-row">
+        <th scope="row" class="label-cell">${label}</th>
+        ${[projection.preStart, ...months].map(
+          (p) => html`<td class=${mark && pick(p) < 0 ? 'negative' : ''}>${this.money(pick(p))}</td>`,
+        )}
+        <td>${total === undefined ? '' : this.money(total)}</td>
+      </tr>`;
+    // The grid scrolls sideways on narrow screens: a keyboard user must be able to reach it.
+    return html`<div class="grid-wrap" tabindex="0" role="region" aria-label=${msg('Cash flow by month')}>
+      <table part="table">
+        <caption class="visually-hidden">${msg('Cash flow by month')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="label-cell">${msg('Item')}</th>
+            <th scope="col">${msg('Before opening')}</th>
+            ${months.map((_, i) => html`<th scope="col">${this.monthName(i, plan, 'short')}</th>`)}
+            <th scope="col">${msg('Total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money coming in')}</th></tr>
+          ${repeat(ins, (l) => l.id, (line) => this.renderLine(line, row++, plan, columns))}
+          ${figureRow(msg('Total money in'), (p) => p.totalIn, projection.totals.in)}
+          <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money going out')}</th></tr>
+          ${repeat(outs, (l) => l.id, (line) => this.renderLine(line, row++, plan, columns))}
+          ${figureRow(msg('Total money out'), (p) => p.totalOut, projection.totals.out)}
+          ${figureRow(msg('Net cash flow'), (p) => p.net, projection.totals.net, true)}
+          ${figureRow(msg('Opening balance'), (p) => p.opening)}
+          ${figureRow(msg('Closing balance'), (p) => p.closing, undefined, true)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderNotices(): TemplateResult {
+    const notices: TemplateResult[] = [];
+    if (this.saveProblem) {
+      notices.push(html`<p class="notice error" part="notice" role="alert">
+        <span>${this.saveProblem === 'full'
+          ? msg('This device is out of space, so your latest changes are not saved. Export your projection now to keep it.')
+          : msg('This device does not let the page save your work. Export your projection to keep it.')}</span>
+        <button class="button" type="button" @click=${this.exportJson}>${msg('Export now')}</button>
+      </p>`);
+    }
+    if (this.storageNotice) {
+      notices.push(html`<p class="notice" part="notice" role="status">${this.storageNotice}</p>`);
+    }
+    if (this.importNotice) {
+      notices.push(html`<p class="notice ${this.importNotice.ok ? '' : 'error'}" part="notice" role="status">
+        ${this.importNotice.text}
+      </p>`);
+    }
+    if (this.removed) {
+      notices.push(html`<p class="notice" part="notice" role="status">
+        <span>${msg(str`"${this.removed.line.label}" was removed.`)}</span>
+        <button id="undo" class="button secondary" type="button" @click=${this.undoRemove}>${msg('Undo')}</button>
+      </p>`);
+    }
+    return html`${notices}`;
+  }
+
+  override render() {
+    const { state } = this.feedController;
+    const draft = this.activeDraft;
+    let content: TemplateResult;
+    if (draft && this.projection) {
+      const plan = draft.plan;
+      content = html`
+        ${state.status === 'ready' ? renderOffline(state.snapshot, this.locale, () => this.feedController.retry()) : nothing}
+        ${state.status === 'error' ? renderError(state.error, () => this.feedController.retry()) : nothing}
+        ${this.renderHeader(draft)} ${this.renderNotices()} ${this.renderSummary(this.projection, plan)}
+        ${this.renderChart(this.projection)} ${this.renderScenario()} ${this.renderTable(this.projection, plan)}
+        <div class="actions no-print">
+          <button class="button secondary" type="button" @click=${() => this.addLine('in')}>${msg('+ Money in')}</button>
+          <button class="button secondary" type="button" @click=${() => this.addLine('out')}>${msg('+ Money out')}</button>
+        </div>
+        <div class="actions no-print" part="actions">
+          <button class="button" type="button" @click=${this.exportCsv}>${msg('Download for Excel (CSV)')}</button>
+          <button class="button secondary" type="button" @click=${this.exportJson}>${msg('Save a copy (file)')}</button>
+          <label class="button secondary">
+            ${msg('Open a copy (file)')}
+            <input class="file-input" type="file" accept=".json,application/json" @change=${this.onImport} />
+          </label>
+          <button class="button secondary" type="button" @click=${this.print}>${msg('Print')}</button>
+        </div>`;
+    } else if (state.status === 'error') {
+      content = renderError(state.error, () => this.feedController.retry());
+    } else {
+      content = renderLoading(2);
+    }
+    return html`<div class="base" part="base">${content}</div>`;
+  }
+}
+

@@ -1,0 +1,274 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .base {
+    padding: calc(var(--_space) * 0.75);
+    display: grid;
+    gap: 1em;
+    --_in: var(--mipyme-cash-flow-calculator-in-color, var(--_success));
+    --_out: var(--mipyme-cash-flow-calculator-out-color, var(--_danger));
+    --_balance: var(--mipyme-cash-flow-calculator-balance-color, var(--_primary));
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 0.75em;
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+  }
+  .field-label {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  input,
+  select {
+    min-height: 2.75em;
+    padding: 0.4em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .narrow-input {
+    width: 9em;
+  }
+  .pct-input {
+    width: 6em;
+  }
+  .saved {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin: 0;
+  }
+  .summary {
+    border-radius: var(--_radius);
+    padding: 0.75em 1em;
+    background: var(--_surface-alt);
+    border-inline-start: 0.35em solid var(--_success);
+  }
+  .summary.alert {
+    border-inline-start-color: var(--_danger);
+  }
+  .summary p {
+    margin: 0.25em 0;
+  }
+  .headline {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .chart {
+    width: 100%;
+    height: auto;
+    display: block;
+  }
+  .chart .in {
+    fill: var(--_in);
+  }
+  .chart .out {
+    fill: var(--_out);
+  }
+  .chart .balance {
+    fill: none;
+    stroke: var(--_balance);
+    stroke-width: 2.5;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .scenario {
+    fill: none;
+    stroke: var(--_muted);
+    stroke-width: 2;
+    stroke-dasharray: 5 4;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .zero {
+    stroke: var(--_text);
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+  }
+  .chart .negative-band {
+    fill: var(--_out);
+    opacity: 0.1;
+  }
+  .chart .dot {
+    fill: var(--_balance);
+  }
+  .chart .dot.negative {
+    fill: var(--_out);
+  }
+  .chart text {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .chart-figure {
+    margin: 0;
+  }
+  .scenario-box {
+    border: 1px solid var(--_border-soft);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+    margin: 0;
+  }
+  .swatch.in {
+    background: var(--_in);
+  }
+  .swatch.out {
+    background: var(--_out);
+  }
+  .swatch.balance {
+    background: var(--_balance);
+  }
+  .swatch.scenario {
+    background: var(--_muted);
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    margin-inline-end: 0.3em;
+    border-radius: 0.15em;
+    vertical-align: -0.05em;
+  }
+  .grid-wrap {
+    overflow-x: auto;
+    border: 1px solid var(--_border-soft);
+    border-radius: var(--_radius);
+  }
+  table {
+    border-collapse: separate;
+    border-spacing: 0;
+    min-width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.25em;
+    border-bottom: 1px solid var(--_border-soft);
+    text-align: end;
+    white-space: nowrap;
+    vertical-align: top;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--_surface-alt);
+    font-size: 0.875em;
+    padding: 0.5em 0.4em;
+  }
+  .label-cell {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: var(--_surface);
+    text-align: start;
+    min-width: 12em;
+  }
+  thead .label-cell {
+    background: var(--_surface-alt);
+    z-index: 2;
+  }
+  .section th {
+    text-align: start;
+    background: var(--_surface-alt);
+    font-size: 0.9375em;
+  }
+  .label-cell input {
+    width: 100%;
+    min-width: 9em;
+  }
+  .cell {
+    width: 7.5em;
+    text-align: end;
+  }
+  .cell[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .cell-error {
+    display: block;
+    max-width: 10em;
+    white-space: normal;
+    color: var(--_danger);
+    font-size: 0.75em;
+    text-align: start;
+  }
+  .line-actions {
+    display: flex;
+    gap: 0.25em;
+    margin-top: 0.25em;
+  }
+  .icon-button {
+    min-width: 2.75em;
+    min-height: 2.75em;
+    border: 1px solid var(--_border-soft);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+    font-size: 0.8125em;
+    padding: 0.25em 0.5em;
+  }
+  .total-row th,
+  .total-row td {
+    font-weight: 700;
+  }
+  .negative {
+    color: var(--_danger);
+  }
+  .fill-panel td {
+    background: var(--_surface-alt);
+    text-align: start;
+    white-space: normal;
+  }
+  .notice {
+    margin: 0;
+    padding: 0.75em 1em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_warning);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+  }
+  .notice.error {
+    border-color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .file-input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+    pointer-events: none;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1em;
+  }
+  @media print {
+    .no-print {
+      display: none !important;
+    }
+    .grid-wrap {
+      overflow: visible;
+      border: none;
+    }
+  }
+`;

@@ -1,0 +1,290 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/cash-flow-calculator/cash-flow-calculator.js';
+import type { MipymeCashFlowCalculator } from '../../src/cash-flow-calculator/cash-flow-calculator.element.js';
+import { resetFeeds } from '../../src/feed/load.js';
+import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
+import { initLocalization } from '../../src/shared/locale.js';
+import { STORAGE_PREFIX } from '../../src/shared/storage.js';
+import type { MipymeCashFlowChangeEvent } from '../../src/shared/events.js';
+import { expectAccessible } from '../helpers/a11y.js';
+
+type Json = Record<string, any>;
+const DRAFTS_KEY = `${STORAGE_PREFIX}cash-flow.drafts`;
+
+async function minimal(): Promise<Json> {
+  const response = await fetch(new URL('../fixtures/minimal-feed.json', import.meta.url));
+  return (await response.json()) as Json;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  Array.from(shadow(el).querySelectorAll<T>(selector));
+const cell = (el: Element, row: number, col: number) =>
+  $<HTMLInputElement>(el, `input.cell[data-row="${row}"][data-col="${col}"]`);
+const headline = (el: Element) => $(el, '.headline').textContent!.trim();
+
+async function type(el: MipymeCashFlowCalculator, input: HTMLInputElement, text: string): Promise<void> {
+  input.value = text;
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+async function calculator(attrs: { template?: string; country?: string } = {}): Promise<MipymeCashFlowCalculator> {
+  const data = await minimal();
+  return fixture<MipymeCashFlowCalculator>(html`<mipyme-cash-flow-calculator
+    .data=${data}
+    country=${attrs.country ?? 'SV'}
+    template=${attrs.template ?? 'shop'}
+  ></mipyme-cash-flow-calculator>`);
+}
+
+before(async () => {
+  await initLocalization('es');
+});
+
+beforeEach(() => {
+  resetFeeds();
+  setFeedCache(new MemoryStore());
+  localStorage.removeItem(DRAFTS_KEY);
+});
+
+after(() => localStorage.removeItem(DRAFTS_KEY));
+
+describe('<mipyme-cash-flow-calculator>: states', () => {
+  it('loading (no saved projection yet): a skeleton, accessible', async () => {
+    const el = await fixture<MipymeCashFlowCalculator>(
+      html`<mipyme-cash-flow-calculator feed="/__feed/hang?k=${Math.random()}"></mipyme-cash-flow-calculator>`,
+    );
+    expect($(el, '[part="loading"]')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('ready: starts from the feed template, in the country currency, accessible', async () => {
+    const el = await calculator();
+    const labels = $$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value);
+    expect(labels).to.deep.equal(['Ventas', 'Alquiler']);
+    expect(cell(el, 0, 0).value).to.equal('1,250.50');
+    expect(cell(el, 1, 0).value).to.equal('300.00');
+    expect($(el, '[part="summary"]').getAttribute('role')).to.equal('status');
+    await expectAccessible(el);
+  });
+
+  it('feed error: says so with a retry, and the calculator still works (blank), accessible', async () => {
+    const el = await fixture<MipymeCashFlowCalculator>(
+      html`<mipyme-cash-flow-calculator feed="/__feed/not-found?k=${Math.random()}"></mipyme-cash-flow-calculator>`,
+    );
+    await oneEvent(el, 'mipyme-feed-error');
+    await el.updateComplete;
+    expect($(el, '[part="error"]').textContent).to.contain('error 404');
+    expect($(el, '[part="table"]')).to.exist;
+    await expectAccessible(el);
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: editing', () => {
+  it('accepts what people type, formats it, and recalculates', async () => {
+    const el = await calculator();
+    await type(el, cell(el, 0, 1), 'US$ 2,000');
+    expect(cell(el, 0, 1).value).to.equal('2,000.00');
+    const total = $$(el, 'tbody tr')[1]!.querySelector('td:last-child')!.textContent!;
+    expect(total).to.contain('3,250.50');
+  });
+
+  it('refuses anything else next to the cell and keeps the old value', async () => {
+    const el = await calculator();
+    const input = cell(el, 0, 0);
+    await type(el, input, '1.250,50');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const message = $(el, `#${input.getAttribute('aria-describedby')}`);
+    expect(message.textContent).to.contain('Use un punto para los decimales');
+    expect(input.value).to.equal('1.250,50');
+    await expectAccessible(el);
+    await type(el, input, 'doce');
+    expect($(el, `#${input.getAttribute('aria-describedby')}`).textContent).to.contain('1,250.50');
+    await type(el, input, '1250.5');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(input.value).to.equal('1,250.50');
+  });
+
+  it('says in plain words when the cash runs out and how much is needed', async () => {
+    const el = await calculator();
+    await type(el, cell(el, 1, 0), '2,000');
+    expect(headline(el)).to.match(/El efectivo se acaba en .+: necesita \$.+ para salir adelante\./);
+    expect($(el, '[part="summary"]').classList.contains('alert')).to.equal(true);
+    expect($$(el, '.chart .dot.negative').length).to.be.greaterThan(0);
+  });
+
+  it('arrow keys and Enter move between cells like a spreadsheet', async () => {
+    const el = await calculator();
+    cell(el, 0, 0).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement).to.equal(cell(el, 1, 0));
+    await sendKeys({ press: 'ArrowUp' });
+    expect(shadow(el).activeElement).to.equal(cell(el, 0, 0));
+    cell(el, 0, 0).setSelectionRange(cell(el, 0, 0).value.length, cell(el, 0, 0).value.length);
+    await sendKeys({ press: 'ArrowRight' });
+    expect(shadow(el).activeElement).to.equal(cell(el, 0, 1));
+  });
+
+  it('adds, removes (with undo) and reorders lines', async () => {
+    const el = await calculator();
+    $$<HTMLButtonElement>(el, '.actions button')[0]!.click(); // + money in
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value)).to.deep.equal([
+      'Ventas',
+      'Nueva entrada',
+      'Alquiler',
+    ]);
+    const remove = $$<HTMLButtonElement>(el, 'button[aria-label^="Quitar"]')[0]!;
+    remove.click();
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value)).to.deep.equal(['Nueva entrada', 'Alquiler']);
+    $<HTMLButtonElement>(el, '#undo').click();
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value)).to.deep.equal([
+      'Ventas',
+      'Nueva entrada',
+      'Alquiler',
+    ]);
+    $<HTMLButtonElement>(el, 'button[data-move$=":1"]').click();
+    await el.updateComplete;
+    expect($$<HTMLInputElement>(el, '.label-cell input')[0]!.value).to.equal('Nueva entrada');
+  });
+
+  it('fills a row with the same amount every month', async () => {
+    const el = await calculator();
+    $<HTMLButtonElement>(el, 'button[data-fill="rent"]').click();
+    await el.updateComplete;
+    const amount = $<HTMLInputElement>(el, '#fill-amount');
+    amount.value = '450';
+    amount.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.includes('Llenar la fila'))!.click();
+    await el.updateComplete;
+    const months = $$<HTMLInputElement>(el, 'input.cell[data-row="1"]').slice(1).map((i) => i.value);
+    expect(new Set(months)).to.deep.equal(new Set(['450.00']));
+  });
+
+  it('pastes a row copied from a spreadsheet', async () => {
+    const el = await calculator();
+    const data = new DataTransfer();
+    data.setData('text/plain', '100\t200\t300');
+    cell(el, 1, 0).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect([cell(el, 1, 0).value, cell(el, 1, 1).value]).to.deep.equal(['100.00', '200.00']);
+  });
+
+  it('fires mipyme-cash-flow-change with figures only, on the owner\'s edit and not on property sets', async () => {
+    const el = await calculator();
+    let fired = 0;
+    el.addEventListener('mipyme-cash-flow-change', () => fired++);
+    el.template = 'other';
+    el.country = 'GT';
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    const changed = oneEvent(el, 'mipyme-cash-flow-change') as Promise<MipymeCashFlowChangeEvent>;
+    await type(el, cell(el, 0, 0), '1,000');
+    const event = await changed;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.detail.totalIn).to.equal(100000 + 130000);
+    expect(JSON.stringify(event.detail)).not.to.contain('Ventas');
+  });
+
+  it('a "what if" with lower sales is compared with the base', async () => {
+    const el = await calculator();
+    const sales = $<HTMLInputElement>(el, '#sales-pct');
+    await type(el, sales, '-90');
+    expect($(el, '[part="summary"]').textContent).to.contain('En el caso «¿qué pasa si…?»');
+    expect($(el, '.chart .scenario')).to.exist;
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
+  it('saves every change on the device and brings it back', async () => {
+    const el = await calculator();
+    await type(el, cell(el, 0, 0), '999');
+    el.save();
+    expect(localStorage.getItem(DRAFTS_KEY)).to.contain('99900');
+    const again = await calculator();
+    expect(cell(again, 0, 0).value).to.equal('999.00');
+  });
+
+  it('imports a projection file as a new projection; a bad file changes nothing', async () => {
+    const el = await calculator();
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    const drop = async (content: string, done: () => boolean) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'proyeccion.json', { type: 'application/json' }));
+      input.files = data.files;
+      input.dispatchEvent(new Event('change'));
+      for (let i = 0; i < 200 && !done(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await el.updateComplete;
+      }
+    };
+    const options = () => $$(el, '#draft option').map((o) => o.textContent!.trim());
+    await drop('{"not": "a projection"}', () => !!shadow(el).querySelector('[part="notice"]'));
+    expect($(el, '[part="notice"]').textContent).to.contain('No se cambió nada');
+    expect($$(el, '#draft option')).to.have.length(1);
+    const file = JSON.stringify({
+      format: 'infomipyme-cash-flow',
+      version: 1,
+      exportedAt: '2026-11-27T10:00:00.000Z',
+      name: 'Plan del comedor',
+      plan: {
+        currency: 'USD',
+        startMonth: '2027-01',
+        months: 2,
+        openingBalance: 0,
+        safetyMinimum: 0,
+        lines: [{ id: 'v', label: 'Ventas del comedor', flow: 'in', group: 'operations', preStart: 0, amounts: [5000, 6000] }],
+      },
+    });
+    await drop(file, () => options().includes('Plan del comedor'));
+    expect(options()).to.include('Plan del comedor');
+    expect($$<HTMLInputElement>(el, '.label-cell input')[0]!.value).to.equal('Ventas del comedor');
+  });
+
+  it('exports CSV and JSON files and remembers when', async () => {
+    const el = await calculator();
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    try {
+      el.exportCsv();
+      el.exportJson();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(blobs).to.have.length(2);
+    expect(blobs[0]!.size).to.be.greaterThan(20);
+    const json = JSON.parse(await blobs[1]!.text()) as Json;
+    expect(json['format']).to.equal('infomipyme-cash-flow');
+    await el.updateComplete;
+    expect($(el, '.saved').textContent).to.contain('Última exportación');
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: attributes', () => {
+  it('map to properties', async () => {
+    const el = await fixture<MipymeCashFlowCalculator>(html`<mipyme-cash-flow-calculator
+      template="shop"
+      country="HN"
+      theme="dark"
+      feed="/demo/feed.json"
+    ></mipyme-cash-flow-calculator>`);
+    expect([el.template, el.country, el.theme, el.feed]).to.deep.equal(['shop', 'HN', 'dark', '/demo/feed.json']);
+  });
+
+  it('the chart has a text alternative', async () => {
+    const el = await calculator();
+    const svg = $(el, 'svg.chart');
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect($(el, '#chart-desc').textContent).to.equal(headline(el));
+  });
+});
