@@ -177,13 +177,23 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (!template) return plan;
     const sameCurrency = !template.currency || template.currency === currency;
     const lang = this.uiLanguage;
+    // Example amounts that start in a given calendar month are lined up with the plan's
+    // months (a December peak stays in December whatever month the owner starts in).
+    const startCalendar = Number(plan.startMonth.slice(5, 7));
+    const exampleAt = (amounts: readonly number[] | undefined, i: number): number => {
+      if (!amounts || !sameCurrency) return 0;
+      if (template.firstMonth && amounts.length === 12) {
+        return amounts[(startCalendar - template.firstMonth + i + 24) % 12] ?? 0;
+      }
+      return amounts[i] ?? 0;
+    };
     const lines: CashFlowLine[] = template.lines.map((line) => ({
       id: line.id,
       label: pickText(line.label, lang).slice(0, 160),
       flow: line.flow,
       group: line.group,
       preStart: sameCurrency ? Math.max(0, line.preStart ?? 0) : 0,
-      amounts: Array.from({ length: months }, (_, i) => (sameCurrency ? Math.max(0, line.amounts?.[i] ?? 0) : 0)),
+      amounts: Array.from({ length: months }, (_, i) => Math.max(0, exampleAt(line.amounts, i))),
     }));
     return { ...plan, lines };
   }
@@ -650,8 +660,20 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         str`Cash falls below your safety minimum in ${month}: you need ${this.money(projection.fundingNeeded)} more.`,
       );
     }
-    const month = this.monthName(projection.lowest.index, plan);
-    return msg(str`Cash is enough every month. Lowest balance: ${this.money(projection.lowest.balance)} in ${month}.`);
+    // The lowest month (the pre-start column only counts when money moves in it).
+    const pre = projection.preStart;
+    const lowest =
+      pre.totalIn === 0 && pre.totalOut === 0 && projection.months.length > 0
+        ? projection.months.reduce(
+            (low, m, i) => (m.closing < low.balance ? { balance: m.closing, index: i } : low),
+            { balance: projection.months[0]!.closing, index: 0 },
+          )
+        : projection.lowest;
+    if (lowest.index < 0) {
+      return msg(str`Cash is enough every month. Lowest balance: ${this.money(lowest.balance)}, before opening.`);
+    }
+    const month = this.monthName(lowest.index, plan);
+    return msg(str`Cash is enough every month. Lowest balance: ${this.money(lowest.balance)} in ${month}.`);
   }
 
   private errorText(error: AmountError): string {
@@ -749,6 +771,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             id="opening"
             class="narrow-input"
             inputmode="decimal"
+            placeholder="0.00"
             .value=${amountForInput(plan.openingBalance, this.locale)}
             aria-invalid=${openingError ? 'true' : 'false'}
             aria-describedby=${openingError ? 'opening-error' : nothing}
@@ -762,6 +785,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             id="minimum"
             class="narrow-input"
             inputmode="decimal"
+            placeholder="0.00"
             .value=${amountForInput(plan.safetyMinimum, this.locale)}
             aria-invalid=${minimumError ? 'true' : 'false'}
             aria-describedby=${minimumError ? 'minimum-error' : nothing}

@@ -351,6 +351,8 @@ export const cashflowTemplateSchema = z.object({
   /** Currency of the example amounts; absent means the country's own. */
   currency: z.optional(z.string().check(z.regex(CURRENCY_RE, { error: () => message('currency') }))),
   months: z.optional(z.int().check(z.gte(1), z.lte(36))),
+  /** Calendar month (1 = January) of the first example amount, so seasons line up with any start month. */
+  firstMonth: z.optional(z.int().check(z.gte(1), z.lte(12))),
   lines: list(cashflowLineSchema, 200).check(z.minLength(1)),
 });
 

@@ -281,6 +281,20 @@ describe('<mipyme-cash-flow-calculator>: attributes', () => {
     expect([el.template, el.country, el.theme, el.feed]).to.deep.equal(['shop', 'HN', 'dark', '/demo/feed.json']);
   });
 
+  it('lines up a template\'s seasonal amounts with the start month (firstMonth)', async () => {
+    const data = await minimal();
+    const amounts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => n * 100);
+    data['cashflowTemplates'][0]['firstMonth'] = 1;
+    data['cashflowTemplates'][0]['lines'][0]['amounts'] = amounts;
+    const el = await fixture<MipymeCashFlowCalculator>(
+      html`<mipyme-cash-flow-calculator .data=${data} country="SV" template="shop"></mipyme-cash-flow-calculator>`,
+    );
+    const calendarMonth = new Date().getMonth() + 1; // the plan starts this month
+    expect(cell(el, 0, 0).value).to.equal(`${calendarMonth >= 10 ? '1,' : ''}${String(calendarMonth * 100).slice(-3)}.00`);
+    const december = (12 - calendarMonth + 12) % 12;
+    expect(cell(el, 0, december).value).to.equal('1,200.00');
+  });
+
   it('the chart has a text alternative', async () => {
     const el = await calculator();
     const svg = $(el, 'svg.chart');
