@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { localized, msg, str } from '@lit/localize';
 import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
@@ -644,6 +645,17 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return formatMonth(monthAt(plan.startMonth, index), this.locale, style);
   }
 
+  private monthNamesCache?: { key: string; names: readonly string[] };
+
+  /** Long month names of the plan, computed once per start month, length and locale. */
+  private monthNames(plan: CashFlowPlan): readonly string[] {
+    const key = `${plan.startMonth}|${plan.months}|${this.locale}`;
+    if (this.monthNamesCache?.key !== key) {
+      this.monthNamesCache = { key, names: Array.from({ length: plan.months }, (_, i) => this.monthName(i, plan)) };
+    }
+    return this.monthNamesCache.names;
+  }
+
   private money(minor: number, currency = this.activeDraft?.plan.currency ?? 'USD'): string {
     return formatMoney(minor, currency, this.locale);
   }
@@ -935,7 +947,26 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     </tr>`;
   }
 
-  private renderLine(line: CashFlowLine, row: number, plan: CashFlowPlan, columns: number): TemplateResult {
+  /**
+   * A line's row is re-rendered only when something it shows changed: an edit
+   * replaces one line object and leaves the others as they were, so a 60-line,
+   * 36-month grid repaints one row, not 2,000 inputs.
+   */
+  private guardedLine(line: CashFlowLine, row: number, plan: CashFlowPlan, columns: number, monthNames: readonly string[]) {
+    const errors = [...this.cellErrors.keys()].filter((key) => key.startsWith(`${line.id}:`) || key === `fill:${line.id}`);
+    const fill = this.fill?.lineId === line.id ? this.fill : undefined;
+    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale], () =>
+      this.renderLine(line, row, plan, columns, monthNames),
+    );
+  }
+
+  private renderLine(
+    line: CashFlowLine,
+    row: number,
+    plan: CashFlowPlan,
+    columns: number,
+    monthNames: readonly string[],
+  ): TemplateResult {
     const total = line.preStart + line.amounts.reduce((sum, a) => sum + a, 0);
     const cell = (value: number, col: number, name: string) => {
       const key = this.errorKey(line.id, col);
@@ -983,7 +1014,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
           </div>
         </th>
         ${cell(line.preStart, -1, msg('before opening'))}
-        ${line.amounts.map((amount, i) => cell(amount, i, this.monthName(i, plan)))}
+        ${line.amounts.map((amount, i) => cell(amount, i, monthNames[i] ?? ''))}
         <td>${this.money(total)}</td>
       </tr>
       ${this.fill?.lineId === line.id ? this.renderFillPanel(line, plan, columns) : nothing}`;
@@ -994,6 +1025,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const columns = months.length + 3;
     const ins = plan.lines.filter((l) => l.flow === 'in');
     const outs = plan.lines.filter((l) => l.flow === 'out');
+    const monthNames = this.monthNames(plan);
     let row = 0;
     const figureRow = (label: string, pick: (p: Projection['preStart']) => number, total?: number, mark = false) =>
       html`<tr class="total-row">
@@ -1007,6 +1039,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return html`<div class="grid-wrap" tabindex="0" role="region" aria-label=${msg('Cash flow by month')}>
       <table part="table">
         <caption class="visually-hidden">${msg('Cash flow by month')}</caption>
+        <colgroup>
+          <col class="label-col" />
+          <col class="amount-col" span=${months.length + 2} />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" class="label-cell">${msg('Item')}</th>
@@ -1017,10 +1053,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         </thead>
         <tbody>
           <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money coming in')}</th></tr>
-          ${repeat(ins, (l) => l.id, (line) => this.renderLine(line, row++, plan, columns))}
+          ${repeat(ins, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
           ${figureRow(msg('Total money in'), (p) => p.totalIn, projection.totals.in)}
           <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money going out')}</th></tr>
-          ${repeat(outs, (l) => l.id, (line) => this.renderLine(line, row++, plan, columns))}
+          ${repeat(outs, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
           ${figureRow(msg('Total money out'), (p) => p.totalOut, projection.totals.out)}
           ${figureRow(msg('Net cash flow'), (p) => p.net, projection.totals.net, true)}
           ${figureRow(msg('Opening balance'), (p) => p.opening)}

@@ -150,8 +150,18 @@ export const styles = css`
   table {
     border-collapse: separate;
     border-spacing: 0;
+    /* Fixed layout: column widths come from the header, so editing one cell never
+       makes the browser re-measure the whole grid (36 months × 60 lines stays fast). */
+    table-layout: fixed;
+    width: max-content;
     min-width: 100%;
     font-variant-numeric: tabular-nums;
+  }
+  col.label-col {
+    width: 14em;
+  }
+  col.amount-col {
+    width: 8.5em;
   }
   th,
   td {
@@ -192,6 +202,10 @@ export const styles = css`
   .cell {
     width: 7.5em;
     text-align: end;
+    /* Plain boxes paint much faster than native text fields: a 36 × 60 grid has 2,000 of them. */
+    appearance: none;
+    border-radius: 0.25em;
+    background: var(--_surface);
   }
   .cell[aria-invalid='true'] {
     border-color: var(--_danger);
