@@ -429,7 +429,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.setCellError(`fill:${form.lineId}`, amount.error);
       return;
     }
-    const pct = Number(form.pct.replace(',', '.')) || 0;
+    // A fall of more than 100 % a month means nothing: keep the rate within −100 … 1,000 %.
+    const pct = Math.min(1000, Math.max(-100, Number(form.pct.replace(',', '.')) || 0));
     let amounts: number[];
     switch (form.kind) {
       case 'same':
@@ -539,6 +540,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.scheduleSave();
   }
 
+  private fileName(name: string, extension: 'csv' | 'json'): string {
+    return fileName(name, extension, new Date(), this.uiLanguage === 'en' ? 'cash-flow' : 'flujo-de-caja');
+  }
+
   /** Download the projection as CSV (opens in Excel and LibreOffice). */
   exportCsv(): void {
     const draft = this.activeDraft;
@@ -559,7 +564,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         closing: msg('Closing balance'),
       },
     });
-    this.download(bytes, fileName(draft.name, 'csv', new Date()), 'text/csv');
+    this.download(bytes, this.fileName(draft.name, 'csv'), 'text/csv');
     this.markExported();
   }
 
@@ -567,7 +572,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   exportJson(): void {
     const draft = this.activeDraft;
     if (!draft) return;
-    this.download(planToJson(draft.name, draft.plan, new Date()), fileName(draft.name, 'json', new Date()), 'application/json');
+    this.download(planToJson(draft.name, draft.plan, new Date()), this.fileName(draft.name, 'json'), 'application/json');
     this.markExported();
   }
 
