@@ -103,6 +103,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   @state() private storageNotice?: string;
   @state() private importNotice?: { ok: boolean; text: string };
   @state() private renaming = false;
+  /** The grid's active cell (its one tab stop); col -1 is the pre-start column. */
+  @state() private active = { row: 0, col: 0 };
+  /** The cell being edited, with the text typed so far. */
+  @state() private editing?: { row: number; col: number; lineId: string; text: string };
 
   /** Id of a cash-flow template of the feed to start from (else the first one for the country, else blank). */
   @property() template?: string;
@@ -142,6 +146,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!this.activeDraft && this.feedController.state.status !== 'loading') this.startFirstDraft();
+    const rows = this.gridLines.length;
+    const months = this.activeDraft?.plan.months ?? 1;
+    if (rows > 0 && (this.active.row >= rows || this.active.col >= months)) {
+      // Keep the grid's one tab stop on a cell that exists.
+      this.active = { row: Math.min(this.active.row, rows - 1), col: Math.min(this.active.col, months - 1) };
+    }
     const plan = this.activeDraft?.plan;
     if (plan && (plan !== this.projectedPlan || changed.has('salesPct') || changed.has('costsPct'))) {
       this.projectedPlan = plan;
@@ -298,33 +308,168 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.cellErrors = next;
   }
 
-  /** column -1 = pre-start, else the month index. */
-  private onCellChange(event: Event, line: CashFlowLine, column: number): void {
-    const input = event.target as HTMLInputElement;
-    const result = parseAmount(input.value);
-    const key = this.errorKey(line.id, column);
-    if (!result.ok) {
-      this.setCellError(key, result.error);
-      return; // the model keeps the old value; the typed text stays for the owner to fix
-    }
-    this.setCellError(key, undefined);
-    this.setLine(line.id, (l) =>
-      column < 0
-        ? { ...l, preStart: result.minor }
-        : { ...l, amounts: l.amounts.map((a, i) => (i === column ? result.minor : a)) },
-    );
-    input.value = amountForInput(result.minor, this.locale);
+  // The grid follows the ARIA grid pattern: one tab stop (the active cell), arrow keys
+  // move, Enter / F2 / typing start editing in a single input, Enter commits and moves
+  // down, Tab commits and moves right, Escape cancels. Cells are text, not 2,000 inputs,
+  // so a 36-month × 60-line grid repaints within a frame.
+
+  /** The lines in the order the grid shows them (money in, then money out). */
+  private get gridLines(): CashFlowLine[] {
+    const lines = this.activeDraft?.plan.lines ?? [];
+    return [...lines.filter((l) => l.flow === 'in'), ...lines.filter((l) => l.flow === 'out')];
   }
 
-  private onCellPaste(event: ClipboardEvent, line: CashFlowLine, column: number): void {
+  private cellValue(line: CashFlowLine, col: number): number {
+    return col < 0 ? line.preStart : (line.amounts[col] ?? 0);
+  }
+
+  private cellElement(row: number, col: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`td[data-row="${row}"][data-col="${col}"]`);
+  }
+
+  /** Move the active cell (clamped to the grid) and focus it. */
+  private async focusCell(row: number, col: number): Promise<void> {
+    const lines = this.gridLines;
+    const months = this.activeDraft?.plan.months ?? 1;
+    if (lines.length === 0) return;
+    this.active = { row: Math.max(0, Math.min(lines.length - 1, row)), col: Math.max(-1, Math.min(months - 1, col)) };
+    await this.updateComplete;
+    this.cellElement(this.active.row, this.active.col)?.focus();
+  }
+
+  private async startEdit(row: number, col: number, initial?: string): Promise<void> {
+    const line = this.gridLines[row];
+    if (!line) return;
+    const value = this.cellValue(line, col);
+    this.active = { row, col };
+    this.editing = { row, col, lineId: line.id, text: initial ?? amountForInput(value, this.locale) };
+    await this.updateComplete;
+    const input = this.cellElement(row, col)?.querySelector<HTMLInputElement>('input');
+    if (!input) return;
+    input.focus();
+    if (initial === undefined) input.select();
+    else input.setSelectionRange(input.value.length, input.value.length);
+  }
+
+  /** Commit the cell being edited; on a refused value keep editing and say why. Returns false then. */
+  private commitEdit(move?: readonly [number, number]): boolean {
+    const editing = this.editing;
+    if (!editing) return true;
+    const key = this.errorKey(editing.lineId, editing.col);
+    const result = parseAmount(editing.text);
+    if (!result.ok) {
+      // The model keeps the old value; the typed text stays for the owner to fix.
+      this.setCellError(key, result.error);
+      void this.updateComplete.then(() =>
+        this.cellElement(editing.row, editing.col)?.querySelector<HTMLInputElement>('input')?.focus(),
+      );
+      return false;
+    }
+    this.setCellError(key, undefined);
+    this.editing = undefined;
+    // Move the focus first, while the grid's layout is still clean: focusing after the
+    // re-render would force the browser to lay out the whole grid once more.
+    if (move) this.moveFocusNow(editing.row + move[0], editing.col + move[1]);
+    const col = editing.col;
+    this.setLine(editing.lineId, (l) =>
+      col < 0 ? { ...l, preStart: result.minor } : { ...l, amounts: l.amounts.map((a, i) => (i === col ? result.minor : a)) },
+    );
+    return true;
+  }
+
+  /** Focus a cell that is already in the grid, synchronously (no re-render needed). */
+  private moveFocusNow(row: number, col: number): void {
+    const lines = this.gridLines.length;
+    const months = this.activeDraft?.plan.months ?? 1;
+    const target = { row: Math.max(0, Math.min(lines - 1, row)), col: Math.max(-1, Math.min(months - 1, col)) };
+    this.active = target;
+    const cell = this.cellElement(target.row, target.col);
+    if (!cell) return;
+    cell.tabIndex = 0;
+    cell.focus();
+  }
+
+  private cancelEdit(): void {
+    const editing = this.editing;
+    if (!editing) return;
+    this.setCellError(this.errorKey(editing.lineId, editing.col), undefined);
+    this.editing = undefined;
+    void this.focusCell(editing.row, editing.col);
+  }
+
+  private onEditorInput(event: Event): void {
+    if (this.editing) this.editing = { ...this.editing, text: (event.target as HTMLInputElement).value };
+  }
+
+  private onEditorBlur(): void {
+    // Leaving the cell commits it (a refused value stays shown with its message).
+    if (this.editing && !this.cellErrors.has(this.errorKey(this.editing.lineId, this.editing.col))) this.commitEdit();
+  }
+
+  private onGridKeydown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('td[data-row]');
+    if (!cell) return;
+    const row = Number(cell.dataset['row']);
+    const col = Number(cell.dataset['col']);
+    if (target instanceof HTMLInputElement) {
+      // Editing.
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.commitEdit([1, 0]);
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        this.commitEdit([0, event.shiftKey ? -1 : 1]);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        this.cancelEdit();
+      }
+      return;
+    }
+    const months = this.activeDraft?.plan.months ?? 1;
+    const moves: Record<string, readonly [number, number]> = {
+      ArrowUp: [row - 1, col],
+      ArrowDown: [row + 1, col],
+      ArrowLeft: [row, col - 1],
+      ArrowRight: [row, col + 1],
+      Home: [row, -1],
+      End: [row, months - 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      void this.focusCell(move[0], move[1]);
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      void this.startEdit(row, col);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      this.editing = { row, col, lineId: this.gridLines[row]?.id ?? '', text: '' };
+      this.commitEdit();
+      void this.focusCell(row, col);
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      void this.startEdit(row, col, event.key);
+    }
+  }
+
+  /** A row pasted from a spreadsheet fills cells from the one pasted into. */
+  private onGridPaste(event: ClipboardEvent): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-row]');
+    if (!cell) return;
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    if (!/[\t;\n]/.test(text.trim())) return; // a single value: let the input take it
+    if (event.target instanceof HTMLInputElement && !/[\t;\n]/.test(text.trim())) return; // one value: the editor takes it
     event.preventDefault();
+    const row = Number(cell.dataset['row']);
+    const column = Number(cell.dataset['col']);
+    const line = this.gridLines[row];
+    if (!line) return;
     const result = parsePastedRow(text);
     if (!result.ok) {
       this.setCellError(this.errorKey(line.id, column + result.column), result.error);
       return;
     }
+    this.editing = undefined;
     this.setLine(line.id, (l) => {
       const amounts = [...l.amounts];
       let preStart = l.preStart;
@@ -335,38 +480,6 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       });
       return { ...l, preStart, amounts };
     });
-  }
-
-  /** Arrow keys and Enter move between cells, like a spreadsheet (Tab works as usual). */
-  private onCellKeydown(event: KeyboardEvent): void {
-    const input = event.target as HTMLInputElement;
-    const row = Number(input.dataset['row']);
-    const col = Number(input.dataset['col']);
-    let target: [number, number] | undefined;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length;
-    switch (event.key) {
-      case 'ArrowUp':
-        target = [row - 1, col];
-        break;
-      case 'ArrowDown':
-      case 'Enter':
-        target = [row + 1, col];
-        break;
-      case 'ArrowLeft':
-        if (atStart) target = [row, col - 1];
-        break;
-      case 'ArrowRight':
-        if (atEnd) target = [row, col + 1];
-        break;
-    }
-    if (!target) return;
-    const next = this.renderRoot.querySelector<HTMLInputElement>(`input.cell[data-row="${target[0]}"][data-col="${target[1]}"]`);
-    if (!next) return;
-    event.preventDefault();
-    if (event.key === 'Enter') input.dispatchEvent(new Event('change'));
-    next.focus();
-    next.select();
   }
 
   private addLine(flow: Flow): void {
@@ -955,12 +1068,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   /**
    * A line's row is re-rendered only when something it shows changed: an edit
    * replaces one line object and leaves the others as they were, so a 60-line,
-   * 36-month grid repaints one row, not 2,000 inputs.
+   * 36-month grid re-renders one row.
    */
   private guardedLine(line: CashFlowLine, row: number, plan: CashFlowPlan, columns: number, monthNames: readonly string[]) {
     const errors = [...this.cellErrors.keys()].filter((key) => key.startsWith(`${line.id}:`) || key === `fill:${line.id}`);
     const fill = this.fill?.lineId === line.id ? this.fill : undefined;
-    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale], () =>
+    const active = this.active.row === row ? this.active.col : undefined;
+    const editing = this.editing?.row === row ? this.editing : undefined;
+    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale, active, editing], () =>
       this.renderLine(line, row, plan, columns, monthNames),
     );
   }
@@ -977,22 +1092,32 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       const key = this.errorKey(line.id, col);
       const error = this.cellErrors.get(key);
       const errorId = `err-${line.id}-${col}`;
-      return html`<td>
-        <input
-          class="cell"
-          part="cell"
-          inputmode="decimal"
-          autocomplete="off"
-          data-row=${row}
-          data-col=${col}
-          .value=${amountForInput(value, this.locale)}
-          aria-label=${msg(str`${line.label}, ${name}`)}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? errorId : nothing}
-          @change=${(e: Event) => this.onCellChange(e, line, col)}
-          @keydown=${this.onCellKeydown}
-          @paste=${(e: ClipboardEvent) => this.onCellPaste(e, line, col)}
-        />
+      const editing = this.editing && this.editing.row === row && this.editing.col === col ? this.editing : undefined;
+      const active = this.active.row === row && this.active.col === col;
+      return html`<td
+        class="amount ${value === 0 ? 'zero' : ''}"
+        part="cell"
+        data-row=${row}
+        data-col=${col}
+        tabindex=${active && !editing ? '0' : '-1'}
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${error && !editing ? errorId : nothing}
+        @click=${() => (editing ? undefined : void this.startEdit(row, col))}
+      >
+        ${editing
+          ? html`<input
+              class="cell-editor"
+              inputmode="decimal"
+              autocomplete="off"
+              enterkeyhint="next"
+              .value=${editing.text}
+              aria-label=${msg(str`${line.label}, ${name}`)}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? errorId : nothing}
+              @input=${this.onEditorInput}
+              @blur=${this.onEditorBlur}
+            />`
+          : amountForInput(value, this.locale)}
         ${error ? html`<span id=${errorId} class="cell-error">${this.errorText(error)}</span>` : nothing}
       </td>`;
     };
@@ -1042,7 +1167,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       </tr>`;
     // The grid scrolls sideways on narrow screens: a keyboard user must be able to reach it.
     return html`<div class="grid-wrap" tabindex="0" role="region" aria-label=${msg('Cash flow by month')}>
-      <table part="table">
+      <table part="table" role="grid" @keydown=${this.onGridKeydown} @paste=${this.onGridPaste}>
         <caption class="visually-hidden">${msg('Cash flow by month')}</caption>
         <colgroup>
           <col class="label-col" />

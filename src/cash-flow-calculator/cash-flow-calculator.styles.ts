@@ -199,17 +199,28 @@ export const styles = css`
     width: 100%;
     min-width: 9em;
   }
-  .cell {
-    width: 7.5em;
-    text-align: end;
-    /* Plain boxes paint much faster than native text fields: a 36 × 60 grid has 2,000 of them. */
-    appearance: none;
-    border-radius: 0.25em;
-    background: var(--_surface);
+  td.amount {
+    min-width: 7.5em;
+    height: 2.75em;
+    padding: 0.35em 0.5em;
+    cursor: text;
+    border-inline-end: 1px solid var(--_border-soft);
   }
-  .cell[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
+  td.amount.zero {
+    color: var(--_muted);
+  }
+  td.amount:focus-visible {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: -0.15em;
+  }
+  td.amount[aria-invalid='true'] {
+    box-shadow: inset 0 0 0 2px var(--_danger);
+  }
+  .cell-editor {
+    width: 100%;
+    min-height: 2em;
+    padding: 0.2em 0.35em;
+    text-align: end;
   }
   .cell-error {
     display: block;

@@ -21,13 +21,34 @@ const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector)!;
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   Array.from(shadow(el).querySelectorAll<T>(selector));
-const cell = (el: Element, row: number, col: number) =>
-  $<HTMLInputElement>(el, `input.cell[data-row="${row}"][data-col="${col}"]`);
+const cell = (el: Element, row: number, col: number) => $(el, `td[data-row="${row}"][data-col="${col}"]`);
+/** The amount a cell shows (its text, without an error message). */
+const shown = (el: Element, row: number, col: number) =>
+  Array.from(cell(el, row, col).childNodes)
+    .filter((node) => node.nodeType === Node.TEXT_NODE)
+    .map((node) => node.textContent)
+    .join('')
+    .trim();
+const editor = (el: Element, row: number, col: number) => cell(el, row, col).querySelector('input')!;
 const headline = (el: Element) => $(el, '.headline').textContent!.trim();
 
 async function type(el: MipymeCashFlowCalculator, input: HTMLInputElement, text: string): Promise<void> {
   input.value = text;
   input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** Tap a cell, type into its editor, press Enter. */
+async function edit(el: MipymeCashFlowCalculator, row: number, col: number, text: string): Promise<void> {
+  if (!cell(el, row, col).querySelector('input')) {
+    cell(el, row, col).click();
+    await el.updateComplete;
+  }
+  const input = editor(el, row, col);
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  editor(el, row, col).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
   await el.updateComplete;
 }
 
@@ -65,8 +86,10 @@ describe('<mipyme-cash-flow-calculator>: states', () => {
     const el = await calculator();
     const labels = $$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value);
     expect(labels).to.deep.equal(['Ventas', 'Alquiler']);
-    expect(cell(el, 0, 0).value).to.equal('1,250.50');
-    expect(cell(el, 1, 0).value).to.equal('300.00');
+    expect(shown(el, 0, 0)).to.equal('1,250.50');
+    expect(shown(el, 1, 0)).to.equal('300.00');
+    expect($(el, 'table').getAttribute('role')).to.equal('grid');
+    expect($$(el, 'td[tabindex="0"]')).to.have.length(1);
     expect($(el, '[part="summary"]').getAttribute('role')).to.equal('status');
     await expectAccessible(el);
   });
@@ -86,46 +109,71 @@ describe('<mipyme-cash-flow-calculator>: states', () => {
 describe('<mipyme-cash-flow-calculator>: editing', () => {
   it('accepts what people type, formats it, and recalculates', async () => {
     const el = await calculator();
-    await type(el, cell(el, 0, 1), 'US$ 2,000');
-    expect(cell(el, 0, 1).value).to.equal('2,000.00');
+    await edit(el, 0, 1, 'US$ 2,000');
+    expect(shown(el, 0, 1)).to.equal('2,000.00');
     const total = $$(el, 'tbody tr')[1]!.querySelector('td:last-child')!.textContent!;
     expect(total).to.contain('3,250.50');
   });
 
   it('refuses anything else next to the cell and keeps the old value', async () => {
     const el = await calculator();
-    const input = cell(el, 0, 0);
-    await type(el, input, '1.250,50');
+    await edit(el, 0, 0, '1.250,50');
+    const input = editor(el, 0, 0);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     const message = $(el, `#${input.getAttribute('aria-describedby')}`);
     expect(message.textContent).to.contain('Use un punto para los decimales');
     expect(input.value).to.equal('1.250,50');
     await expectAccessible(el);
-    await type(el, input, 'doce');
-    expect($(el, `#${input.getAttribute('aria-describedby')}`).textContent).to.contain('1,250.50');
-    await type(el, input, '1250.5');
-    expect(input.getAttribute('aria-invalid')).to.equal('false');
-    expect(input.value).to.equal('1,250.50');
+    await edit(el, 0, 0, 'doce');
+    expect($(el, `#${editor(el, 0, 0).getAttribute('aria-describedby')}`).textContent).to.contain('1,250.50');
+    await edit(el, 0, 0, '1250.5');
+    expect(cell(el, 0, 0).querySelector('input')).to.equal(null);
+    expect(cell(el, 0, 0).hasAttribute('aria-invalid')).to.equal(false);
+    expect(shown(el, 0, 0)).to.equal('1,250.50');
   });
 
   it('says in plain words when the cash runs out and how much is needed', async () => {
     const el = await calculator();
-    await type(el, cell(el, 1, 0), '2,000');
+    await edit(el, 1, 0, '2,000');
     expect(headline(el)).to.match(/El efectivo se acaba en .+: necesita \$.+ para salir adelante\./);
     expect($(el, '[part="summary"]').classList.contains('alert')).to.equal(true);
     expect($$(el, '.chart .dot.negative').length).to.be.greaterThan(0);
   });
 
-  it('arrow keys and Enter move between cells like a spreadsheet', async () => {
+  it('the grid works from the keyboard like a spreadsheet (ARIA grid)', async () => {
     const el = await calculator();
     cell(el, 0, 0).focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(shadow(el).activeElement).to.equal(cell(el, 1, 0));
+    expect(cell(el, 1, 0).getAttribute('tabindex')).to.equal('0');
+    expect(cell(el, 0, 0).getAttribute('tabindex')).to.equal('-1');
     await sendKeys({ press: 'ArrowUp' });
-    expect(shadow(el).activeElement).to.equal(cell(el, 0, 0));
-    cell(el, 0, 0).setSelectionRange(cell(el, 0, 0).value.length, cell(el, 0, 0).value.length);
     await sendKeys({ press: 'ArrowRight' });
     expect(shadow(el).activeElement).to.equal(cell(el, 0, 1));
+    await sendKeys({ press: 'Home' });
+    expect(shadow(el).activeElement).to.equal(cell(el, 0, -1));
+    // Typing starts editing with what was typed; Enter commits and moves down.
+    await sendKeys({ type: '75' });
+    expect(shadow(el).activeElement).to.equal(editor(el, 0, -1));
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shown(el, 0, -1)).to.equal('75.00');
+    expect(shadow(el).activeElement).to.equal(cell(el, 1, -1));
+    // Escape cancels an edit.
+    await sendKeys({ press: 'F2' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '9' });
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(shown(el, 1, -1)).to.equal('');
+    expect(shadow(el).activeElement).to.equal(cell(el, 1, -1));
+    // Tab while editing commits and moves right.
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: '10' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(shown(el, 1, -1)).to.equal('10.00');
+    expect(shadow(el).activeElement).to.equal(cell(el, 1, 0));
   });
 
   it('adds, removes (with undo) and reorders lines', async () => {
@@ -163,7 +211,7 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     await el.updateComplete;
     $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.includes('Llenar la fila'))!.click();
     await el.updateComplete;
-    const months = $$<HTMLInputElement>(el, 'input.cell[data-row="1"]').slice(1).map((i) => i.value);
+    const months = $$(el, 'td[data-row="1"]').slice(1).map((td) => td.textContent!.trim());
     expect(new Set(months)).to.deep.equal(new Set(['450.00']));
   });
 
@@ -173,7 +221,7 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     data.setData('text/plain', '100\t200\t300');
     cell(el, 1, 0).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     await el.updateComplete;
-    expect([cell(el, 1, 0).value, cell(el, 1, 1).value]).to.deep.equal(['100.00', '200.00']);
+    expect([shown(el, 1, 0), shown(el, 1, 1)]).to.deep.equal(['100.00', '200.00']);
   });
 
   it('fires mipyme-cash-flow-change with figures only, on the owner\'s edit and not on property sets', async () => {
@@ -185,7 +233,7 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     await el.updateComplete;
     expect(fired).to.equal(0);
     const changed = oneEvent(el, 'mipyme-cash-flow-change') as Promise<MipymeCashFlowChangeEvent>;
-    await type(el, cell(el, 0, 0), '1,000');
+    await edit(el, 0, 0, '1,000');
     const event = await changed;
     expect(event.bubbles && event.composed).to.equal(true);
     expect(event.detail.totalIn).to.equal(100000 + 130000);
@@ -204,11 +252,11 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
 describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
   it('saves every change on the device and brings it back', async () => {
     const el = await calculator();
-    await type(el, cell(el, 0, 0), '999');
+    await edit(el, 0, 0, '999');
     el.save();
     expect(localStorage.getItem(DRAFTS_KEY)).to.contain('99900');
     const again = await calculator();
-    expect(cell(again, 0, 0).value).to.equal('999.00');
+    expect(shown(again, 0, 0)).to.equal('999.00');
   });
 
   it('imports a projection file as a new projection; a bad file changes nothing', async () => {
@@ -290,9 +338,9 @@ describe('<mipyme-cash-flow-calculator>: attributes', () => {
       html`<mipyme-cash-flow-calculator .data=${data} country="SV" template="shop"></mipyme-cash-flow-calculator>`,
     );
     const calendarMonth = new Date().getMonth() + 1; // the plan starts this month
-    expect(cell(el, 0, 0).value).to.equal(`${calendarMonth >= 10 ? '1,' : ''}${String(calendarMonth * 100).slice(-3)}.00`);
+    expect(shown(el, 0, 0)).to.equal(`${calendarMonth >= 10 ? '1,' : ''}${String(calendarMonth * 100).slice(-3)}.00`);
     const december = (12 - calendarMonth + 12) % 12;
-    expect(cell(el, 0, december).value).to.equal('1,200.00');
+    expect(shown(el, 0, december)).to.equal('1,200.00');
   });
 
   it('the chart has a text alternative', async () => {
