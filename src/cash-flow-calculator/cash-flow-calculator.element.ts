@@ -825,8 +825,6 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private renderHeader(draft: Draft): TemplateResult {
     const plan = draft.plan;
-    const openingError = this.cellErrors.get('setting:openingBalance');
-    const minimumError = this.cellErrors.get('setting:safetyMinimum');
     return html`<div class="header" part="header">
       <div class="row no-print">
         ${this.renaming
@@ -895,35 +893,32 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             )}
           </select>
         </div>
-        <div class="field">
-          <label class="field-label" for="opening">${msg(str`Cash at the start (${plan.currency})`)}</label>
-          <input
-            id="opening"
-            class="narrow-input"
-            inputmode="decimal"
-            placeholder="0.00"
-            .value=${amountForInput(plan.openingBalance, this.locale)}
-            aria-invalid=${openingError ? 'true' : 'false'}
-            aria-describedby=${openingError ? 'opening-error' : nothing}
-            @change=${(e: Event) => this.onMoneySetting(e, 'openingBalance')}
-          />
-          ${openingError ? html`<span id="opening-error" class="cell-error">${this.errorText(openingError)}</span>` : nothing}
-        </div>
-        <div class="field">
-          <label class="field-label" for="minimum">${msg(str`Safety minimum (${plan.currency})`)}</label>
-          <input
-            id="minimum"
-            class="narrow-input"
-            inputmode="decimal"
-            placeholder="0.00"
-            .value=${amountForInput(plan.safetyMinimum, this.locale)}
-            aria-invalid=${minimumError ? 'true' : 'false'}
-            aria-describedby=${minimumError ? 'minimum-error' : nothing}
-            @change=${(e: Event) => this.onMoneySetting(e, 'safetyMinimum')}
-          />
-          ${minimumError ? html`<span id="minimum-error" class="cell-error">${this.errorText(minimumError)}</span>` : nothing}
-        </div>
+        ${this.renderMoneySetting('opening', msg(str`Cash at the start (${plan.currency})`), 'openingBalance', plan)}
+        ${this.renderMoneySetting('minimum', msg(str`Safety minimum (${plan.currency})`), 'safetyMinimum', plan)}
       </div>
+    </div>`;
+  }
+
+  private renderMoneySetting(
+    id: string,
+    label: string,
+    key: 'openingBalance' | 'safetyMinimum',
+    plan: CashFlowPlan,
+  ): TemplateResult {
+    const error = this.cellErrors.get(`setting:${key}`);
+    return html`<div class="field">
+      <label class="field-label" for=${id}>${label}</label>
+      <input
+        id=${id}
+        class="narrow-input"
+        inputmode="decimal"
+        placeholder="0.00"
+        .value=${amountForInput(plan[key], this.locale)}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        @change=${(e: Event) => this.onMoneySetting(e, key)}
+      />
+      ${error ? html`<span id="${id}-error" class="cell-error">${this.errorText(error)}</span>` : nothing}
     </div>`;
   }
 

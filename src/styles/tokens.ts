@@ -16,6 +16,23 @@
  */
 import { css } from 'lit';
 
+/** The dark theme's values: for `theme="dark"`, and for `theme="auto"` on a dark device. */
+const dark = css`
+    --_primary: var(--mipyme-color-primary-dark, #78b4ff);
+    --_on-primary: var(--mipyme-color-on-primary-dark, #0b1320);
+    --_surface: var(--mipyme-color-surface-dark, #151a21);
+    --_surface-alt: var(--mipyme-color-surface-alt-dark, #1f2630);
+    --_text: var(--mipyme-color-text-dark, #e9eef5);
+    --_muted: var(--mipyme-color-muted-dark, #b0bccc);
+    --_border: var(--mipyme-color-border-dark, #6c7a8d);
+    --_border-soft: var(--mipyme-color-border-soft-dark, #333d4a);
+    --_danger: var(--mipyme-color-danger-dark, #ff8a80);
+    --_success: var(--mipyme-color-success-dark, #6fd08c);
+    --_warning: var(--mipyme-color-warning-dark, #ffc861);
+    --_focus: var(--mipyme-color-focus-dark, #78b4ff);
+    color-scheme: dark;
+`;
+
 export const tokens = css`
   :host {
     --_primary: var(--mipyme-color-primary, #0b5cab);
@@ -37,35 +54,11 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_primary: var(--mipyme-color-primary-dark, #78b4ff);
-    --_on-primary: var(--mipyme-color-on-primary-dark, #0b1320);
-    --_surface: var(--mipyme-color-surface-dark, #151a21);
-    --_surface-alt: var(--mipyme-color-surface-alt-dark, #1f2630);
-    --_text: var(--mipyme-color-text-dark, #e9eef5);
-    --_muted: var(--mipyme-color-muted-dark, #b0bccc);
-    --_border: var(--mipyme-color-border-dark, #6c7a8d);
-    --_border-soft: var(--mipyme-color-border-soft-dark, #333d4a);
-    --_danger: var(--mipyme-color-danger-dark, #ff8a80);
-    --_success: var(--mipyme-color-success-dark, #6fd08c);
-    --_warning: var(--mipyme-color-warning-dark, #ffc861);
-    --_focus: var(--mipyme-color-focus-dark, #78b4ff);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_primary: var(--mipyme-color-primary-dark, #78b4ff);
-      --_on-primary: var(--mipyme-color-on-primary-dark, #0b1320);
-      --_surface: var(--mipyme-color-surface-dark, #151a21);
-      --_surface-alt: var(--mipyme-color-surface-alt-dark, #1f2630);
-      --_text: var(--mipyme-color-text-dark, #e9eef5);
-      --_muted: var(--mipyme-color-muted-dark, #b0bccc);
-      --_border: var(--mipyme-color-border-dark, #6c7a8d);
-      --_border-soft: var(--mipyme-color-border-soft-dark, #333d4a);
-      --_danger: var(--mipyme-color-danger-dark, #ff8a80);
-      --_success: var(--mipyme-color-success-dark, #6fd08c);
-      --_warning: var(--mipyme-color-warning-dark, #ffc861);
-      --_focus: var(--mipyme-color-focus-dark, #78b4ff);
-      color-scheme: dark;
+      ${dark}
     }
   }
 `;
