@@ -62,7 +62,7 @@ async function measure(throttle) {
       await el.updateComplete;
       await nextPaint();
       const firstRender = performance.now() - t0;
-      const cells = el.shadowRoot.querySelectorAll('td[data-row]');
+      const cells = el.shadowRoot.querySelectorAll('.amount[data-row]');
       if (cells.length !== lines * (months + 1)) throw new Error(`expected ${lines * (months + 1)} cells, got ${cells.length}`);
       const key = (cell, k) => cell.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
       const times = [];
@@ -70,7 +70,7 @@ async function measure(throttle) {
       const work = [];
       for (let i = 0; i < edits; i++) {
         // Open the editor on a cell (not timed), then time typing the value and Enter.
-        const cell = el.shadowRoot.querySelectorAll('td[data-row]')[(i * 97) % cells.length];
+        const cell = el.shadowRoot.querySelectorAll('.amount[data-row]')[(i * 97) % cells.length];
         key(cell, 'Enter');
         await el.updateComplete;
         await nextPaint();

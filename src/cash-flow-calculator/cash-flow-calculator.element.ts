@@ -324,7 +324,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   }
 
   private cellElement(row: number, col: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`td[data-row="${row}"][data-col="${col}"]`);
+    return this.renderRoot.querySelector<HTMLElement>(`.amount[data-row="${row}"][data-col="${col}"]`);
   }
 
   /** Move the active cell (clamped to the grid) and focus it. */
@@ -408,7 +408,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private onGridKeydown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
-    const cell = target.closest<HTMLElement>('td[data-row]');
+    const cell = target.closest<HTMLElement>('.amount[data-row]');
     if (!cell) return;
     const row = Number(cell.dataset['row']);
     const col = Number(cell.dataset['col']);
@@ -455,7 +455,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   /** A row pasted from a spreadsheet fills cells from the one pasted into. */
   private onGridPaste(event: ClipboardEvent): void {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-row]');
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('.amount[data-row]');
     if (!cell) return;
     const text = event.clipboardData?.getData('text/plain') ?? '';
     if (event.target instanceof HTMLInputElement && !/[\t;\n]/.test(text.trim())) return; // one value: the editor takes it
@@ -1012,8 +1012,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const error = this.cellErrors.get(`fill:${line.id}`);
     const update = (change: Partial<FillForm>) => (this.fill = { ...form, ...change });
     const monthOptions = Array.from({ length: plan.months }, (_, i) => i);
-    return html`<tr class="fill-panel">
-      <td colspan=${columns}>
+    return html`<div role="row" class="grid-row fill-panel">
+      <div role="gridcell" aria-colspan=${columns}>
         <div class="row">
           <div class="field">
             <label class="field-label" for="fill-kind">${msg(str`Fill "${line.label}"`)}</label>
@@ -1056,8 +1056,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
           <button class="button" type="button" @click=${this.applyFill}>${msg('Fill the row')}</button>
           <button class="button secondary" type="button" @click=${() => (this.fill = undefined)}>${msg('Cancel')}</button>
         </div>
-      </td>
-    </tr>`;
+      </div>
+    </div>`;
   }
 
   /**
@@ -1089,7 +1089,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       const errorId = `err-${line.id}-${col}`;
       const editing = this.editing && this.editing.row === row && this.editing.col === col ? this.editing : undefined;
       const active = this.active.row === row && this.active.col === col;
-      return html`<td
+      return html`<div
+        role="gridcell"
         class="amount ${value === 0 ? 'zero' : ''}"
         part="cell"
         data-row=${row}
@@ -1114,10 +1115,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             />`
           : amountForInput(value, this.locale)}
         ${error ? html`<span id=${errorId} class="cell-error">${this.errorText(error)}</span>` : nothing}
-      </td>`;
+      </div>`;
     };
-    return html`<tr>
-        <th scope="row" class="label-cell">
+    return html`<div role="row" class="grid-row line">
+        <div role="rowheader" class="label-cell">
           <input
             data-label=${line.id}
             .value=${line.label}
@@ -1137,11 +1138,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             </button>
             <button class="icon-button" type="button" aria-label=${msg(str`Remove "${line.label}"`)} @click=${() => this.removeLine(line)}>✕</button>
           </div>
-        </th>
+        </div>
         ${cell(line.preStart, -1, msg('before opening'))}
         ${line.amounts.map((amount, i) => cell(amount, i, monthNames[i] ?? ''))}
-        <td>${this.money(total)}</td>
-      </tr>
+        <div role="gridcell" class="figure line-total">${this.money(total)}</div>
+      </div>
       ${this.fill?.lineId === line.id ? this.renderFillPanel(line, plan, columns) : nothing}`;
   }
 
@@ -1153,41 +1154,47 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const monthNames = this.monthNames(plan);
     let row = 0;
     const figureRow = (label: string, pick: (p: Projection['preStart']) => number, total?: number, mark = false) =>
-      html`<tr class="total-row">
-        <th scope="row" class="label-cell">${label}</th>
+      html`<div role="row" class="grid-row total-row">
+        <div role="rowheader" class="label-cell">${label}</div>
         ${[projection.preStart, ...months].map(
-          (p) => html`<td class=${mark && pick(p) < 0 ? 'negative' : ''}>${this.money(pick(p))}</td>`,
+          (p) => html`<div role="gridcell" class="figure ${mark && pick(p) < 0 ? 'negative' : ''}">${this.money(pick(p))}</div>`,
         )}
-        <td>${total === undefined ? '' : this.money(total)}</td>
-      </tr>`;
-    // The grid scrolls sideways on narrow screens: a keyboard user must be able to reach it.
-    return html`<div class="grid-wrap" tabindex="0" role="region" aria-label=${msg('Cash flow by month')}>
-      <table part="table" role="grid" @keydown=${this.onGridKeydown} @paste=${this.onGridPaste}>
-        <caption class="visually-hidden">${msg('Cash flow by month')}</caption>
-        <colgroup>
-          <col class="label-col" />
-          <col class="amount-col" span=${months.length + 2} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" class="label-cell">${msg('Item')}</th>
-            <th scope="col">${msg('Before opening')}</th>
-            ${months.map((_, i) => html`<th scope="col">${this.monthName(i, plan, 'short')}</th>`)}
-            <th scope="col">${msg('Total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money coming in')}</th></tr>
+        <div role="gridcell" class="figure">${total === undefined ? '' : this.money(total)}</div>
+      </div>`;
+    const section = (title: string) =>
+      html`<div role="row" class="grid-row section"><div role="rowheader" class="label-cell">${title}</div></div>`;
+    // A grid of divs, not a table: each row is its own layout box (CSS containment), and rows
+    // off screen are not rendered at all (content-visibility), so editing one amount of a
+    // 36 × 60 grid re-lays out one row. The grid scrolls sideways on narrow screens.
+    return html`<div class="grid-wrap" part="table">
+      <div
+        role="grid"
+        class="grid"
+        aria-label=${msg('Cash flow by month')}
+        aria-colcount=${columns}
+        @keydown=${this.onGridKeydown}
+        @paste=${this.onGridPaste}
+      >
+        <div role="rowgroup">
+          <div role="row" class="grid-row head-row">
+            <div role="columnheader" class="label-cell">${msg('Item')}</div>
+            <div role="columnheader" class="figure">${msg('Before opening')}</div>
+            ${months.map((_, i) => html`<div role="columnheader" class="figure">${this.monthName(i, plan, 'short')}</div>`)}
+            <div role="columnheader" class="figure">${msg('Total')}</div>
+          </div>
+        </div>
+        <div role="rowgroup">
+          ${section(msg('Money coming in'))}
           ${repeat(ins, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
           ${figureRow(msg('Total money in'), (p) => p.totalIn, projection.totals.in)}
-          <tr class="section"><th scope="rowgroup" colspan=${columns} class="label-cell">${msg('Money going out')}</th></tr>
+          ${section(msg('Money going out'))}
           ${repeat(outs, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
           ${figureRow(msg('Total money out'), (p) => p.totalOut, projection.totals.out)}
           ${figureRow(msg('Net cash flow'), (p) => p.net, projection.totals.net, true)}
           ${figureRow(msg('Opening balance'), (p) => p.opening)}
           ${figureRow(msg('Closing balance'), (p) => p.closing, undefined, true)}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>`;
   }
 

@@ -147,73 +147,76 @@ export const styles = css`
     border: 1px solid var(--_border-soft);
     border-radius: var(--_radius);
   }
-  table {
-    border-collapse: separate;
-    border-spacing: 0;
-    /* Fixed layout: column widths come from the header, so editing one cell never
-       makes the browser re-measure the whole grid (36 months × 60 lines stays fast). */
-    table-layout: fixed;
+  .grid {
     width: max-content;
     min-width: 100%;
     font-variant-numeric: tabular-nums;
   }
-  col.label-col {
-    width: 14em;
-  }
-  col.amount-col {
-    width: 8.5em;
-  }
-  th,
-  td {
-    padding: 0.25em;
+  .grid-row {
+    display: flex;
+    align-items: stretch;
     border-bottom: 1px solid var(--_border-soft);
+    /* Each row is its own layout box, and rows off screen are skipped: editing one
+       amount of a 36 × 60 grid never re-lays out the others. */
+    contain: layout style;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3em;
+  }
+  .grid-row > * {
+    flex: 0 0 8.5em;
+    padding: 0.25em 0.4em;
     text-align: end;
     white-space: nowrap;
-    vertical-align: top;
   }
-  thead th {
-    position: sticky;
-    top: 0;
-    background: var(--_surface-alt);
-    font-size: 0.875em;
-    padding: 0.5em 0.4em;
-  }
-  .label-cell {
+  .grid-row > .label-cell {
+    flex: 0 0 14em;
     position: sticky;
     inset-inline-start: 0;
     z-index: 1;
     background: var(--_surface);
     text-align: start;
-    min-width: 12em;
+    white-space: normal;
+    border-inline-end: 1px solid var(--_border-soft);
   }
-  thead .label-cell {
+  .head-row {
     background: var(--_surface-alt);
-    z-index: 2;
+    font-weight: 700;
   }
-  .section th {
-    text-align: start;
+  .head-row > .label-cell,
+  .section > .label-cell {
     background: var(--_surface-alt);
-    font-size: 0.9375em;
+  }
+  .section {
+    background: var(--_surface-alt);
+    font-weight: 700;
+  }
+  .section > .label-cell {
+    flex: 1 0 auto;
   }
   .label-cell input {
     width: 100%;
     min-width: 9em;
   }
-  td.amount {
-    min-width: 7.5em;
-    height: 2.75em;
-    padding: 0.35em 0.5em;
+  .figure {
+    align-self: center;
+  }
+  .amount {
+    min-height: 2.75em;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: flex-end;
     cursor: text;
     border-inline-end: 1px solid var(--_border-soft);
   }
-  td.amount.zero {
+  .amount.zero {
     color: var(--_muted);
   }
-  td.amount:focus-visible {
+  .amount:focus-visible {
     outline: 0.15em solid var(--_focus);
     outline-offset: -0.15em;
   }
-  td.amount[aria-invalid='true'] {
+  .amount[aria-invalid='true'] {
     box-shadow: inset 0 0 0 2px var(--_danger);
   }
   .cell-editor {
@@ -246,15 +249,20 @@ export const styles = css`
     font-size: 0.8125em;
     padding: 0.25em 0.5em;
   }
-  .total-row th,
-  .total-row td {
+  .total-row {
     font-weight: 700;
   }
   .negative {
     color: var(--_danger);
   }
-  .fill-panel td {
+  .fill-panel {
     background: var(--_surface-alt);
+  }
+  .fill-panel > [role='gridcell'] {
+    flex: 1 0 auto;
+    position: sticky;
+    inset-inline-start: 0;
+    max-width: 100cqi;
     text-align: start;
     white-space: normal;
   }
