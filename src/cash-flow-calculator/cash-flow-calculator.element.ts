@@ -367,26 +367,32 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     }
     this.setCellError(key, undefined);
     this.editing = undefined;
-    // Move the focus first, while the grid's layout is still clean: focusing after the
-    // re-render would force the browser to lay out the whole grid once more.
-    if (move) this.moveFocusNow(editing.row + move[0], editing.col + move[1]);
     const col = editing.col;
     this.setLine(editing.lineId, (l) =>
       col < 0 ? { ...l, preStart: result.minor } : { ...l, amounts: l.amounts.map((a, i) => (i === col ? result.minor : a)) },
     );
+    // Move the focus in the next frame, once this one has painted the new figures: the edit's
+    // frame stays short, and focusing then costs no extra layout.
+    if (move) {
+      this.moveFocusLater(editing.row + move[0], editing.col + move[1]);
+    } else {
+      // Keep the keyboard in the grid (the editor is about to disappear).
+      this.moveFocusLater(editing.row, editing.col, false);
+    }
     return true;
   }
 
-  /** Focus a cell that is already in the grid, synchronously (no re-render needed). */
-  private moveFocusNow(row: number, col: number): void {
+  /** Make a cell the active one now, and focus it in the next frame (if `focus`). */
+  private moveFocusLater(row: number, col: number, focus = true): void {
     const lines = this.gridLines.length;
     const months = this.activeDraft?.plan.months ?? 1;
     const target = { row: Math.max(0, Math.min(lines - 1, row)), col: Math.max(-1, Math.min(months - 1, col)) };
     this.active = target;
-    const cell = this.cellElement(target.row, target.col);
-    if (!cell) return;
-    cell.tabIndex = 0;
-    cell.focus();
+    const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
+    if (!focus && !hadFocus) return;
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => this.cellElement(target.row, target.col)?.focus()),
+    );
   }
 
   private cancelEdit(): void {
