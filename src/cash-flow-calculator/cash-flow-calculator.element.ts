@@ -15,6 +15,7 @@ import {
   applyScenario,
   blankPlan,
   monthAt,
+  monthlyByKind,
   projectCashFlow,
   resizePlan,
   type CashFlowLine,
@@ -22,7 +23,7 @@ import {
   type Flow,
   type Projection,
 } from './projection.js';
-import { everyNMonths, growing, oneOff, sameEveryMonth } from './line-helpers.js';
+import { collections, everyNMonths, growing, loan, oneOff, sameEveryMonth, vatPayments } from './line-helpers.js';
 import { amountForInput, parseAmount, parsePastedRow, type AmountError } from './amount-input.js';
 import { fileName, jsonToPlan, planToJson, projectionToCsv } from './export.js';
 import {
@@ -53,6 +54,20 @@ interface FillForm {
   pct: string;
   month: number;
   every: number;
+}
+
+type HelperKind = 'loan' | 'vat' | 'credit';
+
+interface HelperForm {
+  kind: HelperKind;
+  amount: string;
+  month: number;
+  term: string;
+  rate: string;
+  includesTax: boolean;
+  lineId: string;
+  share: string;
+  delay: string;
 }
 
 interface RemovedLine {
@@ -103,6 +118,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   @state() private storageNotice?: string;
   @state() private importNotice?: { ok: boolean; text: string };
   @state() private renaming = false;
+  /** The open "loan / VAT / credit sales" helper, if any. */
+  @state() private helper?: HelperForm;
+  @state() private helperNotice?: string;
   /** The grid's active cell (its one tab stop); col -1 is the pre-start column. */
   @state() private active = { row: 0, col: 0 };
   /** The cell being edited, with the text typed so far. */
@@ -574,6 +592,96 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     );
   }
 
+  private openHelper(kind: HelperKind): void {
+    const sales = this.activeDraft?.plan.lines.find((l) => l.flow === 'in' && l.group === 'operations');
+    this.helperNotice = undefined;
+    this.helper = {
+      kind,
+      amount: '',
+      month: 0,
+      term: '12',
+      rate: '18',
+      includesTax: true,
+      lineId: sales?.id ?? '',
+      share: '30',
+      delay: '1',
+    };
+  }
+
+  /** The country's sales tax from the feed (a default the owner can change). */
+  private get salesTax(): { name: string; rate: number } {
+    const tax = this.countryRecord?.salesTax;
+    return { name: tax?.name ?? msg('VAT'), rate: tax?.rate ?? 0 };
+  }
+
+  private applyHelper(): void {
+    const form = this.helper;
+    const plan = this.activeDraft?.plan;
+    if (!form || !plan) return;
+    const number = (text: string) => Number(text.replace(',', '.'));
+    try {
+      if (form.kind === 'loan') {
+        const amount = parseAmount(form.amount);
+        const term = Math.round(number(form.term));
+        const rate = number(form.rate);
+        if (!amount.ok || amount.minor === 0 || !(term >= 1 && term <= 120) || !(rate >= 0 && rate <= 200)) {
+          this.helperNotice = msg('Write the amount, a term of 1 to 120 months and a yearly rate between 0 and 200 %.');
+          return;
+        }
+        const result = loan({ amount: amount.minor, receivedIndex: form.month, termMonths: term, annualRatePct: rate, months: plan.months });
+        const id = newDraftId().slice(-6);
+        this.commit({
+          ...plan,
+          lines: [
+            ...plan.lines,
+            { id: `loan-in-${id}`, label: msg('Loan received'), flow: 'in', group: 'financing', preStart: result.preStart, amounts: result.received },
+            { id: `loan-out-${id}`, label: msg('Loan instalments'), flow: 'out', group: 'financing', preStart: 0, amounts: result.payments },
+          ],
+        });
+        const interest = result.interest.reduce((sum, n) => sum + n, 0);
+        this.helperNotice = msg(str`Two lines were added. Interest within this projection: ${this.money(interest)}.`);
+      } else if (form.kind === 'vat') {
+        const rate = number(form.rate);
+        if (!(rate >= 0 && rate <= 100)) {
+          this.helperNotice = msg('Write a rate between 0 and 100 %.');
+          return;
+        }
+        const result = vatPayments({
+          sales: monthlyByKind(plan, 'sales'),
+          purchases: monthlyByKind(plan, 'cost'),
+          ratePct: rate,
+          pricesIncludeTax: form.includesTax,
+        });
+        const label = msg(str`${this.salesTax.name} payment`);
+        const existing = plan.lines.find((l) => l.id === 'sales-tax-payment');
+        const line = { id: 'sales-tax-payment', label, flow: 'out' as const, group: 'operations' as const, preStart: 0, amounts: result.payments };
+        this.commit({
+          ...plan,
+          lines: existing ? plan.lines.map((l) => (l.id === line.id ? line : l)) : [...plan.lines, line],
+        });
+        this.helperNotice = result.dueAfterEnd > 0
+          ? msg(str`The tax line was updated. ${this.money(result.dueAfterEnd)} more is due after the last month.`)
+          : msg('The tax line was updated.');
+      } else {
+        const line = plan.lines.find((l) => l.id === form.lineId);
+        const share = number(form.share);
+        const delay = Math.round(number(form.delay));
+        if (!line || !(share >= 0 && share <= 100) || !(delay >= 1 && delay <= 12)) {
+          this.helperNotice = msg('Choose a sales line, a share between 0 and 100 % and a delay of 1 to 12 months.');
+          return;
+        }
+        const result = collections(line.amounts, share, delay);
+        this.setLine(line.id, (l) => ({ ...l, amounts: result.cash }));
+        this.helperNotice = msg(
+          str`The line now shows what you collect each month. Still owed by customers at the end: ${this.money(result.owedAtEnd)}.`,
+        );
+      }
+      this.helper = undefined;
+    } catch {
+      this.helperNotice = msg('These values cannot be used. Check them and try again.');
+    }
+  }
+
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
     const plan = this.activeDraft?.plan;
     if (plan) this.commit({ ...plan, ...change });
@@ -993,6 +1101,68 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     </figure>`;
   }
 
+  private renderHelpers(plan: CashFlowPlan): TemplateResult {
+    const form = this.helper;
+    const update = (change: Partial<HelperForm>) => (this.helper = { ...form!, ...change });
+    const field = (id: string, label: string, value: string, key: 'amount' | 'term' | 'rate' | 'share' | 'delay', wide = false) =>
+      html`<div class="field">
+        <label class="field-label" for=${id}>${label}</label>
+        <input id=${id} class=${wide ? 'narrow-input' : 'pct-input'} inputmode="decimal" .value=${value}
+          @input=${(e: Event) => update({ [key]: (e.target as HTMLInputElement).value })} />
+      </div>`;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (form?.kind === 'loan') {
+      body = html`${field('loan-amount', msg(str`Amount (${plan.currency})`), form.amount, 'amount', true)}
+        <div class="field">
+          <label class="field-label" for="loan-month">${msg('Received in')}</label>
+          <select id="loan-month" @change=${(e: Event) => update({ month: Number((e.target as HTMLSelectElement).value) })}>
+            <option value="-1" ?selected=${form.month === -1}>${msg('Before opening')}</option>
+            ${Array.from({ length: plan.months }, (_, i) => html`<option value=${i} ?selected=${form.month === i}>${this.monthName(i, plan, 'short')}</option>`)}
+          </select>
+        </div>
+        ${field('loan-term', msg('Months to repay'), form.term, 'term')}
+        ${field('loan-rate', msg('Yearly interest (%)'), form.rate, 'rate')}`;
+    } else if (form?.kind === 'vat') {
+      body = html`${field('vat-rate', msg(str`${this.salesTax.name} rate (%)`), form.rate, 'rate')}
+        <label class="option-inline">
+          <input type="checkbox" .checked=${form.includesTax} @change=${(e: Event) => update({ includesTax: (e.target as HTMLInputElement).checked })} />
+          ${msg('My sales and purchases already include the tax')}
+        </label>
+        <p class="hint">${msg('Sales are the money-in lines of operations; purchases, the money-out lines of operations. The tax is paid the month after.')}</p>`;
+    } else if (form?.kind === 'credit') {
+      const sales = plan.lines.filter((l) => l.flow === 'in');
+      body = html`<div class="field">
+          <label class="field-label" for="credit-line">${msg('Sales line')}</label>
+          <select id="credit-line" @change=${(e: Event) => update({ lineId: (e.target as HTMLSelectElement).value })}>
+            ${sales.map((l) => html`<option value=${l.id} ?selected=${l.id === form.lineId}>${l.label}</option>`)}
+          </select>
+        </div>
+        ${field('credit-share', msg('Sold on credit (%)'), form.share, 'share')}
+        ${field('credit-delay', msg('Collected after (months)'), form.delay, 'delay')}`;
+    }
+    return html`<div class="helpers no-print">
+      <div class="actions">
+        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'loan' ? 'true' : 'false'} @click=${() => (form?.kind === 'loan' ? (this.helper = undefined) : this.openHelper('loan'))}>${msg('Add a loan')}</button>
+        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'vat' ? 'true' : 'false'} @click=${() => {
+          if (form?.kind === 'vat') {
+            this.helper = undefined;
+            return;
+          }
+          this.openHelper('vat');
+          this.helper = { ...this.helper!, rate: String(this.salesTax.rate) };
+        }}>${msg(str`Work out ${this.salesTax.name}`)}</button>
+        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'credit' ? 'true' : 'false'} @click=${() => (form?.kind === 'credit' ? (this.helper = undefined) : this.openHelper('credit'))}>${msg('Sales on credit')}</button>
+      </div>
+      ${form
+        ? html`<div class="row helper-form">${body}
+            <button class="button" type="button" @click=${this.applyHelper}>${msg('Apply')}</button>
+            <button class="button secondary" type="button" @click=${() => (this.helper = undefined)}>${msg('Cancel')}</button>
+          </div>`
+        : nothing}
+      ${this.helperNotice ? html`<p class="notice" role="status">${this.helperNotice}</p>` : nothing}
+    </div>`;
+  }
+
   private renderScenario(): TemplateResult {
     const pct = (value: string) => {
       const n = Number(value.replace(',', '.'));
@@ -1246,6 +1416,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
           <button class="button secondary" type="button" @click=${() => this.addLine('in')}>${msg('+ Money in')}</button>
           <button class="button secondary" type="button" @click=${() => this.addLine('out')}>${msg('+ Money out')}</button>
         </div>
+        ${this.renderHelpers(plan)}
         <div class="actions no-print" part="actions">
           <button class="button" type="button" @click=${this.exportCsv}>${msg('Download for Excel (CSV)')}</button>
           <button class="button secondary" type="button" @click=${this.exportJson}>${msg('Save a copy (file)')}</button>

@@ -291,6 +291,32 @@ export const styles = css`
     opacity: 0;
     pointer-events: none;
   }
+  .helpers {
+    display: grid;
+    gap: 0.5em;
+  }
+  .helper-form {
+    padding: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .option-inline {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 2.75em;
+  }
+  .option-inline input {
+    width: 1.25em;
+    height: 1.25em;
+    min-height: 0;
+  }
+  .hint {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   h3 {
     margin: 0;
     font-size: 1em;

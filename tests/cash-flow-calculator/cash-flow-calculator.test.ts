@@ -255,6 +255,58 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
   });
 });
 
+describe('<mipyme-cash-flow-calculator>: loan, tax and credit helpers', () => {
+  const button = (el: Element, text: string) =>
+    $$<HTMLButtonElement>(el, '.helpers button').find((b) => b.textContent!.trim() === text)!;
+  const setField = async (el: MipymeCashFlowCalculator, id: string, value: string) => {
+    const input = $<HTMLInputElement>(el, `#${id}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+  };
+  const labels = (el: Element) => $$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value);
+
+  it('adds a loan as two lines: the money received and the instalments', async () => {
+    const el = await calculator();
+    button(el, 'Agregar un préstamo').click();
+    await el.updateComplete;
+    await setField(el, 'loan-amount', '1,200');
+    await setField(el, 'loan-rate', '0');
+    button(el, 'Aplicar').click();
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal(['Ventas', 'Préstamo recibido', 'Alquiler', 'Cuotas del préstamo']);
+    expect(shown(el, 1, 0)).to.equal('1,200.00');
+    expect(shown(el, 3, 0)).to.equal('');
+    expect(shown(el, 3, 1)).to.equal('100.00');
+    expect($(el, '.helpers .notice').textContent).to.contain('Intereses dentro de esta proyección: $0.00');
+  });
+
+  it('works out the sales tax with the country\'s rate from the feed', async () => {
+    const el = await calculator();
+    const vat = button(el, 'Calcular el IVA');
+    vat.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#vat-rate').value).to.equal('13');
+    button(el, 'Aplicar').click();
+    await el.updateComplete;
+    expect(labels(el)).to.include('Pago de IVA');
+    await expectAccessible(el);
+  });
+
+  it('turns sales into collections when part is sold on credit (fiado)', async () => {
+    const el = await calculator();
+    button(el, 'Ventas al crédito (fiado)').click();
+    await el.updateComplete;
+    await setField(el, 'credit-share', '50');
+    await setField(el, 'credit-delay', '1');
+    button(el, 'Aplicar').click();
+    await el.updateComplete;
+    // Sales 1,250.50 and 1,300 in months 1–2: half comes in at once, half a month later.
+    expect([shown(el, 0, 0), shown(el, 0, 1), shown(el, 0, 2)]).to.deep.equal(['625.25', '1,275.25', '650.00']);
+    expect($(el, '.helpers .notice').textContent).to.contain('le deben $0.00');
+  });
+});
+
 describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
   it('saves every change on the device and brings it back', async () => {
     const el = await calculator();
