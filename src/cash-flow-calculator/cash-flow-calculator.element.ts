@@ -144,7 +144,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.storageNotice = msg('This device does not let the page save your work. Export it to keep it.');
     } else if (loaded.problem === 'unreadable') {
       this.storageNotice = msg(
-        'A saved projection could not be read. It was kept aside on this device, not deleted; the library can recover it in a later version.',
+        'A saved projection could not be read. It was kept aside on this device, not deleted; ask your advisor or the site for help to recover it.',
       );
     }
     this.stopStorageWatch = onStoredChange('cash-flow.drafts', () => {

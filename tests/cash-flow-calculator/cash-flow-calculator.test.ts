@@ -317,6 +317,17 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
     expect(shown(again, 0, 0)).to.equal('999.00');
   });
 
+  it('a saved projection that cannot be read is kept aside, and the owner is told', async () => {
+    localStorage.setItem(DRAFTS_KEY, '{"v":1,"data":{"drafts":"broken"');
+    const el = await calculator();
+    expect($(el, '[part="notice"]').textContent).to.contain('Se apartó en este dispositivo, no se borró');
+    const kept = Object.keys(localStorage).filter((key) => key.startsWith(`${DRAFTS_KEY}.unreadable.`));
+    expect(kept).to.have.length(1);
+    expect(localStorage.getItem(kept[0]!)).to.equal('{"v":1,"data":{"drafts":"broken"');
+    localStorage.removeItem(kept[0]!);
+    await expectAccessible(el);
+  });
+
   it('imports a projection file as a new projection; a bad file changes nothing', async () => {
     const el = await calculator();
     const input = $<HTMLInputElement>(el, 'input[type="file"]');
@@ -373,6 +384,28 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
     expect(json['format']).to.equal('infomipyme-cash-flow');
     await el.updateComplete;
     expect($(el, '.saved').textContent).to.contain('Última exportación');
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: print', () => {
+  it('opens a printable page with the summary and every line, built as text', async () => {
+    const el = await calculator();
+    const doc = document.implementation.createHTMLDocument('');
+    let printed = 0;
+    const fake = { document: doc, focus: () => {}, print: () => printed++ } as unknown as Window;
+    const original = window.open;
+    window.open = () => fake;
+    try {
+      el.print();
+    } finally {
+      window.open = original;
+    }
+    expect(printed).to.equal(1);
+    expect(doc.querySelector('h1')!.textContent).to.equal('Tienda');
+    expect(doc.querySelector('p')!.textContent).to.equal(headline(el));
+    const rows = Array.from(doc.querySelectorAll('tr')).map((tr) => tr.firstElementChild!.textContent);
+    expect(rows).to.deep.equal(['Concepto', '+ Ventas', '− Alquiler', 'Saldo final']);
+    expect(doc.querySelector('script')).to.equal(null);
   });
 });
 
