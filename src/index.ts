@@ -14,3 +14,15 @@ export * from './toolbox-browser/catalogue.js';
 export { MipymeCashFlowCalculator } from './cash-flow-calculator/cash-flow-calculator.element.js';
 export * from './cash-flow-calculator/projection.js';
 export * from './cash-flow-calculator/line-helpers.js';
+export { MipymeBusinessPlanOutline } from './business-plan-outline/business-plan-outline.element.js';
+export {
+  answerKey,
+  flattenSections,
+  planProgress,
+  planToHtml,
+  planToMarkdown,
+  type Answer,
+  type Answers,
+  type PlanDocument,
+  type PlanProgress,
+} from './business-plan-outline/plan-model.js';

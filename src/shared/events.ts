@@ -96,8 +96,31 @@ export class MipymeCashFlowChangeEvent extends Event {
   }
 }
 
+export interface PlanChangeDetail {
+  readonly planId: string;
+  readonly outlineId: string;
+  /** Questions answered, in all, and the share (0–100). Never the answers themselves. */
+  readonly answered: number;
+  readonly total: number;
+  readonly percent: number;
+  /** The section the owner is working on. */
+  readonly sectionId: string;
+}
+
+/**
+ * The owner changed the business plan. Progress figures only: what the owner wrote
+ * is never sent; a page that needs it must call the documented `exportMarkdown()`.
+ */
+export class MipymePlanChangeEvent extends Event {
+  static readonly eventName = 'mipyme-plan-change';
+  constructor(readonly detail: PlanChangeDetail) {
+    super(MipymePlanChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'mipyme-plan-change': MipymePlanChangeEvent;
     'mipyme-cash-flow-change': MipymeCashFlowChangeEvent;
     'mipyme-feed-load': MipymeFeedLoadEvent;
     'mipyme-feed-error': MipymeFeedErrorEvent;

@@ -28,3 +28,17 @@ test('<mipyme-toolbox-browser> is documented: attributes, events, parts, CSS pro
   }
   assert.ok(el.cssProperties.some((p) => p.name === '--mipyme-toolbox-browser-filters-width'));
 });
+
+test('every widget is in the manifest with its events and parts', () => {
+  const expected = {
+    'mipyme-cash-flow-calculator': ['mipyme-cash-flow-change', 'mipyme-feed-error', 'mipyme-feed-load'],
+    'mipyme-business-plan-outline': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-plan-change', 'mipyme-tool-open'],
+  };
+  for (const [tag, events] of Object.entries(expected)) {
+    const el = elements.get(tag);
+    assert.ok(el, `${tag} missing from the manifest`);
+    assert.deepEqual(el.events.map((e) => e.name).sort(), events, tag);
+    assert.ok(el.cssParts.some((p) => p.name === 'base'), `${tag} parts`);
+    assert.ok(el.attributes.some((a) => a.name === 'feed'), `${tag} attributes`);
+  }
+});

@@ -1,0 +1,659 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import { MipymeElement } from '../shared/element.js';
+import { base, tokens } from '../styles/tokens.js';
+import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
+import { formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
+import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
+import { onStoredChange } from '../shared/storage.js';
+import { pickText } from '../feed/text.js';
+import type { PlanOutline, Tool } from '../feed/schema.js';
+import { loadDrafts } from '../cash-flow-calculator/drafts.js';
+import { monthAt, projectCashFlow } from '../cash-flow-calculator/projection.js';
+import {
+  answerKey,
+  flattenSections,
+  markExported,
+  newPlan,
+  planProgress,
+  planToHtml,
+  planToMarkdown,
+  setAnswer,
+  updatePlanDetails,
+  type CashFlowExtract,
+  type ExportOptions,
+  type FlatSection,
+  type PlanDocument,
+  type PlanProgress,
+} from './plan-model.js';
+import {
+  duplicatePlan,
+  jsonToPlan,
+  loadPlans,
+  mergePlans,
+  newPlanId,
+  planToJson,
+  removePlan,
+  renamePlan,
+  savePlans,
+  upsertPlan,
+  type PlanStore,
+} from './plan-store.js';
+import { styles } from './business-plan-outline.styles.js';
+
+const SAVE_DELAY = 500;
+const EXPORT_REMINDER_DAYS = 7;
+
+/**
+ * @tagname mipyme-business-plan-outline
+ * @summary Write a business plan section by section, guided by the outline's questions, hints,
+ * examples and linked tools; saved on the device as you type; printed or downloaded for a lender.
+ *
+ * @event mipyme-plan-change - The owner changed the plan. `detail`: `{ planId, outlineId, answered, total,
+ * percent, sectionId }` — progress only, never what the owner wrote (see `exportMarkdown()`).
+ * @event mipyme-tool-open - The owner opened a tool linked from a section. `detail`: `{ id, url, country, widget }`.
+ * @event mipyme-feed-load - The feed is ready.
+ * @event mipyme-feed-error - The feed could not be loaded.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Plan picker, business name and save status.
+ * @csspart progress - The overall progress.
+ * @csspart nav - The section navigator.
+ * @csspart section - The current section.
+ * @csspart question - One question with its answer.
+ * @csspart actions - Print, download and import buttons.
+ * @csspart notice - Messages about saving, exporting or importing.
+ * @csspart loading - The loading view.
+ * @csspart error - The error view.
+ * @csspart offline - The note shown when working from the saved copy of the feed.
+ *
+ * @cssproperty --mipyme-business-plan-outline-nav-width - Width of the section navigator on wide layouts (default 16em).
+ */
+@localized()
+export class MipymeBusinessPlanOutline extends MipymeElement {
+  static override styles = [tokens, base, viewStyles, styles];
+
+  /** Id of the plan outline of the feed to use (default: the first one for the country). */
+  @property() outline?: string;
+
+  @state() private store: PlanStore = { plans: [], activeId: undefined };
+  @state() private sectionId?: string;
+  @state() private includeEmpty = false;
+  @state() private lastSaved?: number;
+  @state() private saveProblem?: 'full' | 'unavailable';
+  @state() private storageNotice?: string;
+  @state() private importNotice?: { ok: boolean; text: string };
+  @state() private renaming = false;
+
+  private flat: FlatSection[] = [];
+  private flatFor?: PlanOutline;
+  private progress?: PlanProgress;
+  private progressFor?: PlanDocument;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private stopStorageWatch?: () => void;
+  private persistAsked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const loaded = loadPlans();
+    this.store = loaded.store;
+    if (loaded.problem === 'unavailable') {
+      this.storageNotice = msg('This device does not let the page save your work. Download a copy to keep it.');
+    } else if (loaded.problem === 'unreadable') {
+      this.storageNotice = msg(
+        'A saved plan could not be read. It was kept aside on this device, not deleted; ask your advisor or the site for help to recover it.',
+      );
+    }
+    this.stopStorageWatch = onStoredChange('business-plan.plans', () => {
+      this.store = mergePlans(this.store, loadPlans().store);
+    });
+    document.addEventListener('visibilitychange', this.flushOnHide);
+    window.addEventListener('pagehide', this.flush);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flush();
+    this.stopStorageWatch?.();
+    document.removeEventListener('visibilitychange', this.flushOnHide);
+    window.removeEventListener('pagehide', this.flush);
+  }
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    const outline = this.currentOutline;
+    if (!outline) return;
+    if (!this.activePlan || this.activePlan.outlineId !== outline.id) this.startPlan(outline);
+    if (outline !== this.flatFor) {
+      this.flatFor = outline;
+      this.flat = flattenSections(outline);
+    }
+    if (!this.sectionId || !this.flat.some((f) => f.section.id === this.sectionId)) {
+      this.sectionId = this.flat[0]?.section.id;
+    }
+    const plan = this.activePlan;
+    if (plan && plan !== this.progressFor) {
+      this.progressFor = plan;
+      this.progress = planProgress(outline, plan.answers);
+    }
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private get outlines(): PlanOutline[] {
+    const feed = this.feedController.snapshot?.feed;
+    if (!feed) return [];
+    const code = this.countryCode;
+    return feed.planOutlines.filter((o) => !code || !o.countries || o.countries.includes(code));
+  }
+
+  /** The outline of the active plan when the feed has it, else the one asked for, else the first. */
+  private get currentOutline(): PlanOutline | undefined {
+    const outlines = this.outlines;
+    const active = this.store.plans.find((p) => p.id === this.store.activeId);
+    return (
+      (active && outlines.find((o) => o.id === active.outlineId)) ??
+      outlines.find((o) => o.id === this.outline) ??
+      outlines[0]
+    );
+  }
+
+  private get activePlan(): PlanDocument | undefined {
+    const outline = this.currentOutline;
+    const active = this.store.plans.find((p) => p.id === this.store.activeId);
+    if (active && (!outline || active.outlineId === outline.id)) return active;
+    return outline ? this.store.plans.find((p) => p.outlineId === outline.id) : undefined;
+  }
+
+  private startPlan(outline: PlanOutline): void {
+    const existing = this.store.plans.find((p) => p.outlineId === outline.id);
+    if (existing) {
+      this.store = { ...this.store, activeId: existing.id };
+      return;
+    }
+    const plan = newPlan({ id: newPlanId(), outlineId: outline.id, name: pickText(outline.name, this.uiLanguage).slice(0, 120), now: Date.now() });
+    this.store = upsertPlan(this.store, plan);
+  }
+
+  private commitPlan(plan: PlanDocument): void {
+    this.store = upsertPlan(this.store, plan);
+    this.scheduleSave();
+    const outline = this.currentOutline;
+    if (!outline) return;
+    const progress = planProgress(outline, plan.answers);
+    this.dispatchEvent(
+      new MipymePlanChangeEvent({
+        planId: plan.id,
+        outlineId: plan.outlineId,
+        answered: progress.answered,
+        total: progress.total,
+        percent: progress.percent,
+        sectionId: this.sectionId ?? '',
+      }),
+    );
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(this.flush, SAVE_DELAY);
+    if (!this.persistAsked) {
+      this.persistAsked = true;
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+  }
+
+  private flushOnHide = () => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  /** Write now, merged answer by answer with what another tab stored (the newer text wins). */
+  private flush = () => {
+    if (this.saveTimer === undefined) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const merged = mergePlans(this.store, loadPlans().store);
+    const result = savePlans(merged);
+    if (result.ok) {
+      this.lastSaved = Date.now();
+      this.saveProblem = undefined;
+    } else {
+      this.saveProblem = result.reason;
+    }
+    this.store = merged;
+  };
+
+  /** Save right away (edits are saved on their own within half a second). */
+  save(): void {
+    if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => {}, 0);
+    this.flush();
+  }
+
+  private updatePlans(next: PlanStore): void {
+    this.store = next;
+    this.sectionId = undefined;
+    this.scheduleSave();
+  }
+
+  // ------------------------------------------------------------------ editing
+
+  private onAnswer(event: Event, sectionId: string, questionId: string): void {
+    const plan = this.activePlan;
+    if (!plan) return;
+    this.commitPlan(setAnswer(plan, sectionId, questionId, (event.target as HTMLTextAreaElement).value, Date.now()));
+  }
+
+  private onBusinessName(event: Event): void {
+    const plan = this.activePlan;
+    const businessName = (event.target as HTMLInputElement).value.slice(0, 160);
+    if (plan) this.commitPlan(updatePlanDetails(plan, { businessName }, Date.now()));
+  }
+
+  private goTo(sectionId: string, focusTitle = true): void {
+    this.sectionId = sectionId;
+    if (focusTitle) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#section-title')?.focus());
+  }
+
+  private openTool(event: MouseEvent, tool: Tool): void {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    this.dispatchEvent(new MipymeToolOpenEvent({ id: tool.id, url: tool.url, country: this.countryCode, widget: this.localName }));
+  }
+
+  // ------------------------------------------------------------------ plans
+
+  private newPlanFor(outlineId: string): void {
+    const outline = this.outlines.find((o) => o.id === outlineId);
+    if (!outline) return;
+    this.flush();
+    const plan = newPlan({ id: newPlanId(), outlineId, name: pickText(outline.name, this.uiLanguage).slice(0, 120), now: Date.now() });
+    this.updatePlans(upsertPlan(this.store, plan));
+  }
+
+  private duplicate(): void {
+    const plan = this.activePlan;
+    if (plan) this.updatePlans(duplicatePlan(this.store, plan.id, newPlanId(), msg(str`${plan.name} (copy)`).slice(0, 120), Date.now()));
+  }
+
+  private rename(event: Event): void {
+    event.preventDefault();
+    const plan = this.activePlan;
+    const name = this.renderRoot.querySelector<HTMLInputElement>('#plan-name')?.value.trim().slice(0, 120);
+    this.renaming = false;
+    if (plan && name) this.updatePlans(renamePlan(this.store, plan.id, name, Date.now()));
+  }
+
+  private deletePlan(): void {
+    const plan = this.activePlan;
+    if (!plan) return;
+    const ok = window.confirm(msg(str`Delete the plan "${plan.name}" from this device? Download a copy first if you may need it again.`));
+    if (ok) this.updatePlans(removePlan(this.store, plan.id));
+  }
+
+  // ------------------------------------------------------------------ exports
+
+  /** The cash-flow projection chosen for the plan, as text for the exports. */
+  private cashFlowExtract(plan: PlanDocument): CashFlowExtract | undefined {
+    if (!plan.cashFlowId) return undefined;
+    const draft = loadDrafts().store.drafts.find((d) => d.id === plan.cashFlowId);
+    if (!draft) return undefined;
+    const projection = projectCashFlow(draft.plan);
+    const money = (minor: number) => formatMoney(minor, draft.plan.currency, this.locale);
+    const headline =
+      projection.firstNegative !== null
+        ? msg(str`Cash runs out in ${formatMonth(monthAt(draft.plan.startMonth, Math.max(0, projection.firstNegative)), this.locale, 'long')}: ${money(projection.fundingNeeded)} of funding is needed.`)
+        : msg(str`Cash is enough every month; lowest balance ${money(projection.lowest.balance)}.`);
+    return {
+      headline: `${draft.name}. ${headline}`,
+      header: [msg('Month'), msg('Money in'), msg('Money out'), msg('Closing balance')],
+      rows: projection.months.map((m, i) => [
+        formatMonth(monthAt(draft.plan.startMonth, i), this.locale),
+        money(m.totalIn),
+        money(m.totalOut),
+        money(m.closing),
+      ]),
+    };
+  }
+
+  /** Remember the export (not an edit: no change event, `updatedAt` kept). */
+  private markExported(plan: PlanDocument): void {
+    this.store = upsertPlan(this.store, markExported(plan, Date.now()));
+    this.scheduleSave();
+  }
+
+  /**
+   * The section that carries the numbers: the cash-flow section if the outline has one,
+   * else its financial plan (matched on the ids, which do not change with the language).
+   */
+  private get cashFlowSectionId(): string | undefined {
+    const ids = this.flat.map((f) => f.section.id);
+    return (
+      ids.find((id) => /flujo|cash-?flow/i.test(id)) ??
+      ids.find((id) => /plan-financ|financial-plan|finanzas/i.test(id)) ??
+      ids.find((id) => /financ/i.test(id))
+    );
+  }
+
+  private exportOptions(plan: PlanDocument): ExportOptions {
+    return {
+      lang: this.uiLanguage,
+      includeEmpty: this.includeEmpty,
+      labels: {
+        contents: msg('Contents'),
+        preparedOn: msg(str`Prepared on ${formatDate(Date.now(), this.locale, 'long')}`),
+        notAnswered: msg('Not answered yet'),
+        cashFlowTitle: msg('Cash-flow projection'),
+      },
+      cashFlow: this.cashFlowExtract(plan),
+      cashFlowAfter: this.cashFlowSectionId,
+    };
+  }
+
+  /**
+   * The plan as Markdown — the one documented way for a page to get what the owner
+   * wrote (events never carry it). Returns '' before the feed is loaded.
+   */
+  exportMarkdown(): string {
+    const outline = this.currentOutline;
+    const plan = this.activePlan;
+    return outline && plan ? planToMarkdown(outline, plan, this.exportOptions(plan)) : '';
+  }
+
+  private download(text: string, extension: string, type: string): void {
+    const plan = this.activePlan;
+    if (!plan) return;
+    const slug = (plan.businessName || plan.name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'plan';
+    const date = new Date().toISOString().slice(0, 10);
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${this.uiLanguage === 'en' ? 'business-plan' : 'plan-de-negocios'}-${slug}-${date}.${extension}`;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.markExported(plan);
+  }
+
+  private downloadHtml(): void {
+    const outline = this.currentOutline;
+    const plan = this.activePlan;
+    if (outline && plan) this.download(planToHtml(outline, plan, this.exportOptions(plan)), 'html', 'text/html');
+  }
+
+  private downloadMarkdown(): void {
+    this.download(this.exportMarkdown(), 'md', 'text/markdown');
+  }
+
+  private downloadJson(): void {
+    const plan = this.activePlan;
+    if (plan) this.download(planToJson(plan, new Date()), 'json', 'application/json');
+  }
+
+  /** Open the printable document (cover, contents, sections) and the print dialog. */
+  print(): void {
+    const outline = this.currentOutline;
+    const plan = this.activePlan;
+    if (!outline || !plan) return;
+    const win = window.open('', '_blank');
+    if (!win) return;
+    // The document is built from escaped text only (planToHtml): no script, no external resource.
+    const parsed = new DOMParser().parseFromString(planToHtml(outline, plan, this.exportOptions(plan)), 'text/html');
+    win.document.replaceChild(win.document.importNode(parsed.documentElement, true), win.document.documentElement);
+    win.focus();
+    win.print();
+    this.markExported(plan);
+  }
+
+  private async onImport(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > 5_000_000) {
+      this.importNotice = { ok: false, text: msg('This file is too large to be a business plan.') };
+      return;
+    }
+    const result = jsonToPlan(await file.text());
+    if (!result.ok) {
+      this.importNotice = {
+        ok: false,
+        text:
+          result.error === 'newer-version'
+            ? msg('This file was made with a newer version of the widget. Nothing was changed.')
+            : msg('This file is not a business plan saved by this widget. Nothing was changed.'),
+      };
+      return;
+    }
+    if (!this.outlines.some((o) => o.id === result.plan.outlineId)) {
+      this.importNotice = { ok: false, text: msg('This plan uses an outline this site does not offer. Nothing was changed.') };
+      return;
+    }
+    // An import never replaces a plan: it is added with a new id.
+    const plan = { ...result.plan, id: newPlanId() };
+    this.updatePlans(upsertPlan(this.store, plan));
+    this.importNotice = { ok: true, text: msg(str`"${plan.name}" was added to your plans.`) };
+  }
+
+  // ------------------------------------------------------------------ render
+
+  private renderHeader(plan: PlanDocument): TemplateResult {
+    const days = plan.exportedAt ? (Date.now() - plan.exportedAt) / 86_400_000 : Infinity;
+    return html`<div class="header" part="header">
+      <div class="row">
+        ${this.renaming
+          ? html`<form class="row" @submit=${this.rename}>
+              <div class="field">
+                <label class="field-label" for="plan-name">${msg('Name of the plan')}</label>
+                <input id="plan-name" .value=${plan.name} maxlength="120" />
+              </div>
+              <button class="button" type="submit">${msg('Save name')}</button>
+              <button class="button secondary" type="button" @click=${() => (this.renaming = false)}>${msg('Cancel')}</button>
+            </form>`
+          : html`<div class="field">
+                <label class="field-label" for="plan">${msg('Plan')}</label>
+                <select id="plan" @change=${(e: Event) => {
+                  this.flush();
+                  this.updatePlans({ ...this.store, activeId: (e.target as HTMLSelectElement).value });
+                }}>
+                  ${repeat(this.store.plans.filter((p) => this.outlines.some((o) => o.id === p.outlineId)), (p) => p.id, (p) => html`<option value=${p.id} ?selected=${p.id === plan.id}>${p.name}</option>`)}
+                </select>
+              </div>
+              <button class="button secondary" type="button" @click=${() => (this.renaming = true)}>${msg('Rename')}</button>
+              <button class="button secondary" type="button" @click=${this.duplicate}>${msg('Duplicate')}</button>
+              <button class="button secondary" type="button" @click=${this.deletePlan}>${msg('Delete')}</button>
+              <div class="field">
+                <label class="field-label" for="new-plan">${msg('New plan')}</label>
+                <select id="new-plan" @change=${(e: Event) => {
+                  const select = e.target as HTMLSelectElement;
+                  if (select.value) this.newPlanFor(select.value);
+                  select.value = '';
+                }}>
+                  <option value="">${msg('Choose an outline…')}</option>
+                  ${this.outlines.map((o) => html`<option value=${o.id}>${pickText(o.name, this.uiLanguage)}</option>`)}
+                </select>
+              </div>`}
+      </div>
+      <div class="field">
+        <label class="field-label" for="business">${msg('Name of the business')}</label>
+        <input id="business" .value=${plan.businessName} maxlength="160" autocomplete="organization" @change=${this.onBusinessName} />
+      </div>
+      <p class="saved" role="status">
+        ${this.lastSaved
+          ? msg(str`Saved on this device at ${new Date(this.lastSaved).toLocaleTimeString(this.locale, { hour: 'numeric', minute: '2-digit' })}.`)
+          : msg('Your answers are saved on this device as you type.')}
+        ${plan.exportedAt ? msg(str`Last downloaded or printed: ${formatDate(plan.exportedAt, this.locale)}.`) : ''}
+        ${days > EXPORT_REMINDER_DAYS
+          ? msg('Download a copy now and then: some browsers delete a site\'s saved data after 7 days without a visit.')
+          : ''}
+      </p>
+    </div>`;
+  }
+
+  private renderNav(outline: PlanOutline, progress: PlanProgress): TemplateResult {
+    const counts = new Map(progress.sections.map((s) => [s.sectionId, s]));
+    const first = this.flat[0]?.section;
+    const summaryFirst = first && /resumen|summary/i.test(`${first.id} ${pickText(first.title, this.uiLanguage)}`);
+    return html`<nav part="nav" aria-label=${msg('Sections of the plan')}>
+      <ol>
+        ${this.flat.map(({ section, number, depth }) => {
+          const count = counts.get(section.id);
+          const done = count && count.total > 0 && count.answered === count.total;
+          return html`<li class=${done ? 'done' : ''}>
+            <button
+              type="button"
+              class="depth-${depth}"
+              aria-current=${section.id === this.sectionId ? 'step' : 'false'}
+              @click=${() => this.goTo(section.id)}
+            >
+              <span>${number}. ${pickText(section.title, this.uiLanguage)}</span>
+              ${count && count.total > 0
+                ? html`<span class="count" aria-label=${msg(str`${count.answered} of ${count.total} answered`)}>${count.answered}/${count.total}</span>`
+                : nothing}
+            </button>
+          </li>`;
+        })}
+      </ol>
+      ${summaryFirst ? html`<p class="tip">${msg('Tip: write the summary last, when the rest of the plan is done.')}</p>` : nothing}
+      <p class="tip">${pickText(outline.description, this.uiLanguage)}</p>
+    </nav>`;
+  }
+
+  private renderSection(plan: PlanDocument): TemplateResult {
+    const index = this.flat.findIndex((f) => f.section.id === this.sectionId);
+    const current = this.flat[index];
+    if (!current) return html``;
+    const { section, number } = current;
+    const lang = this.uiLanguage;
+    const feed = this.feedController.snapshot?.feed;
+    const tools = section.toolIds
+      .map((id) => feed?.tools.find((t) => t.id === id))
+      .filter((t): t is Tool => t !== undefined);
+    const previous = this.flat[index - 1];
+    const next = this.flat[index + 1];
+    const financial = section.id === this.cashFlowSectionId;
+    const drafts = financial ? loadDrafts().store.drafts : [];
+    return html`<section class="section" part="section" aria-labelledby="section-title">
+      <h2 id="section-title" tabindex="-1">${number}. ${pickText(section.title, lang)}</h2>
+      ${section.guidance ? html`<p class="guidance">${pickText(section.guidance, lang)}</p>` : nothing}
+      ${repeat(
+        section.questions,
+        (q) => q.id,
+        (q) => {
+          const key = answerKey(section.id, q.id);
+          const id = `q-${section.id}-${q.id}`;
+          const hint = pickText(q.hint, lang);
+          return html`<div class="question" part="question">
+            <label for=${id}>${pickText(q.text, lang)}</label>
+            ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+            <textarea
+              id=${id}
+              rows="4"
+              maxlength="20000"
+              aria-describedby=${hint ? `${id}-hint` : nothing}
+              .value=${plan.answers[key]?.text ?? ''}
+              @input=${(e: Event) => this.onAnswer(e, section.id, q.id)}
+            ></textarea>
+            ${q.example
+              ? html`<details>
+                  <summary>${msg('See an example')}</summary>
+                  <p class="example">${pickText(q.example, lang)}</p>
+                </details>`
+              : nothing}
+          </div>`;
+        },
+      )}
+      ${financial
+        ? html`<div class="field">
+            <label class="field-label" for="cash-flow">${msg('Include a cash-flow projection saved on this device')}</label>
+            <select id="cash-flow" @change=${(e: Event) => {
+              const value = (e.target as HTMLSelectElement).value || undefined;
+              this.commitPlan(updatePlanDetails(plan, { cashFlowId: value }, Date.now()));
+            }}>
+              <option value="" ?selected=${!plan.cashFlowId}>${drafts.length ? msg('None') : msg('None saved yet: use the cash-flow calculator')}</option>
+              ${drafts.map((d) => html`<option value=${d.id} ?selected=${d.id === plan.cashFlowId}>${d.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${tools.length > 0
+        ? html`<div class="tools">
+            <h3>${msg('Tools that help with this section')}</h3>
+            <ul>
+              ${tools.map(
+                (tool) => html`<li>
+                  <a href=${tool.url} target="_blank" rel="noopener noreferrer"
+                    @click=${(e: MouseEvent) => this.openTool(e, tool)} @auxclick=${(e: MouseEvent) => this.openTool(e, tool)}
+                    >${pickText(tool.title, lang)}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a>
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      <div class="pager">
+        ${previous
+          ? html`<button class="button secondary" type="button" @click=${() => this.goTo(previous.section.id)}>
+              ${msg(str`← ${pickText(previous.section.title, lang)}`)}
+            </button>`
+          : html`<span></span>`}
+        ${next
+          ? html`<button class="button" type="button" @click=${() => this.goTo(next.section.id)}>
+              ${msg(str`${pickText(next.section.title, lang)} →`)}
+            </button>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  private renderNotices(): TemplateResult {
+    return html`${this.saveProblem
+      ? html`<p class="notice error" part="notice" role="alert">
+          <span>${this.saveProblem === 'full'
+            ? msg('This device is out of space, so your latest answers are not saved. Download a copy now to keep them.')
+            : msg('This device does not let the page save your work. Download a copy to keep it.')}</span>
+          <button class="button" type="button" @click=${this.downloadJson}>${msg('Download a copy')}</button>
+        </p>`
+      : nothing}
+    ${this.storageNotice ? html`<p class="notice" part="notice" role="status">${this.storageNotice}</p>` : nothing}
+    ${this.importNotice
+      ? html`<p class="notice ${this.importNotice.ok ? '' : 'error'}" part="notice" role="status">${this.importNotice.text}</p>`
+      : nothing}`;
+  }
+
+  override render() {
+    const { state } = this.feedController;
+    const outline = this.currentOutline;
+    const plan = this.activePlan;
+    let content: TemplateResult;
+    if (state.status === 'error') {
+      content = renderError(state.error, () => this.feedController.retry());
+    } else if (state.status !== 'ready') {
+      content = renderLoading(2);
+    } else if (!outline || !plan || !this.progress) {
+      content = html`<p class="notice" part="notice">${msg('This site offers no business-plan outline for your country yet.')}</p>`;
+    } else {
+      const progress = this.progress;
+      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())}
+        ${this.renderHeader(plan)} ${this.renderNotices()}
+        <div class="progress" part="progress">
+          <label for="progress">${msg(str`${formatNumber(progress.answered, this.locale)} of ${formatNumber(progress.total, this.locale)} questions answered (${progress.percent} %)`)}</label>
+          <progress id="progress" max=${progress.total || 1} .value=${progress.answered}></progress>
+        </div>
+        <div class="layout">${this.renderNav(outline, progress)} ${this.renderSection(plan)}</div>
+        <div class="actions" part="actions">
+          <button class="button" type="button" @click=${this.print}>${msg('Print')}</button>
+          <button class="button secondary" type="button" @click=${this.downloadHtml}>${msg('Download (web page)')}</button>
+          <button class="button secondary" type="button" @click=${this.downloadMarkdown}>${msg('Download (text)')}</button>
+          <button class="button secondary" type="button" @click=${this.downloadJson}>${msg('Save a copy (file)')}</button>
+          <label class="button secondary">
+            ${msg('Open a copy (file)')}
+            <input class="file-input" type="file" accept=".json,application/json" @change=${this.onImport} />
+          </label>
+          <label class="option-inline">
+            <input type="checkbox" .checked=${this.includeEmpty} @change=${(e: Event) => (this.includeEmpty = (e.target as HTMLInputElement).checked)} />
+            ${msg('Include unanswered questions')}
+          </label>
+        </div>`;
+    }
+    return html`<div class="base" part="base">${content}</div>`;
+  }
+}

@@ -1,0 +1,218 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/business-plan-outline/business-plan-outline.js';
+import type { MipymeBusinessPlanOutline } from '../../src/business-plan-outline/business-plan-outline.element.js';
+import { resetFeeds } from '../../src/feed/load.js';
+import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
+import { initLocalization } from '../../src/shared/locale.js';
+import { STORAGE_PREFIX } from '../../src/shared/storage.js';
+import type { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../../src/shared/events.js';
+import { expectAccessible } from '../helpers/a11y.js';
+
+type Json = Record<string, any>;
+const PLANS_KEY = `${STORAGE_PREFIX}business-plan.plans`;
+
+async function minimal(): Promise<Json> {
+  const response = await fetch(new URL('../fixtures/minimal-feed.json', import.meta.url));
+  return (await response.json()) as Json;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector)!;
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  Array.from(shadow(el).querySelectorAll<T>(selector));
+
+async function outlineWidget(): Promise<MipymeBusinessPlanOutline> {
+  return fixture<MipymeBusinessPlanOutline>(
+    html`<mipyme-business-plan-outline .data=${await minimal()} country="SV"></mipyme-business-plan-outline>`,
+  );
+}
+
+async function answer(el: MipymeBusinessPlanOutline, text: string): Promise<void> {
+  const area = $<HTMLTextAreaElement>(el, 'textarea');
+  area.value = text;
+  area.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+}
+
+function blockNavigation(event: Event) {
+  if ((event.composedPath()[0] as Element).closest?.('a')) event.preventDefault();
+}
+
+before(async () => {
+  await initLocalization('es');
+  document.addEventListener('click', blockNavigation);
+});
+after(() => {
+  document.removeEventListener('click', blockNavigation);
+  localStorage.removeItem(PLANS_KEY);
+});
+beforeEach(() => {
+  resetFeeds();
+  setFeedCache(new MemoryStore());
+  localStorage.removeItem(PLANS_KEY);
+});
+
+describe('<mipyme-business-plan-outline>: states', () => {
+  it('loading: accessible', async () => {
+    const el = await fixture(html`<mipyme-business-plan-outline feed="/__feed/hang?k=${Math.random()}"></mipyme-business-plan-outline>`);
+    expect($(el, '[part="loading"]')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('error: accessible, with a retry', async () => {
+    const el = await fixture(html`<mipyme-business-plan-outline feed="/__feed/server-error?k=${Math.random()}"></mipyme-business-plan-outline>`);
+    await oneEvent(el, 'mipyme-feed-error');
+    await (el as MipymeBusinessPlanOutline).updateComplete;
+    expect($(el, '[part="error"] button')).to.exist;
+    await expectAccessible(el);
+  });
+
+  it('ready: the outline with its sections, questions and progress, accessible', async () => {
+    const el = await outlineWidget();
+    expect($$(el, 'nav button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      '1. Su idea 0/1',
+      '1.1. Clientes',
+    ]);
+    expect($(el, '#section-title').textContent).to.equal('1. Su idea');
+    expect($(el, '.question label').textContent).to.equal('¿Qué vende?');
+    expect($(el, '[part="progress"] label').textContent).to.contain('0 de 1 preguntas respondidas (0 %)');
+    await expectAccessible(el);
+  });
+
+  it('ready on the sample feed: three outlines to choose from, accessible', async () => {
+    const el = await fixture<MipymeBusinessPlanOutline>(
+      html`<mipyme-business-plan-outline feed="/demo/feed.json" country="GT"></mipyme-business-plan-outline>`,
+    );
+    await oneEvent(el, 'mipyme-feed-load');
+    await el.updateComplete;
+    expect($$(el, '#new-plan option').length).to.equal(4);
+    expect($$(el, 'nav button').length).to.be.greaterThan(8);
+    await expectAccessible(el);
+  });
+});
+
+describe('<mipyme-business-plan-outline>: writing', () => {
+  it('saves each answer, updates the progress, and tells the page the figures only', async () => {
+    const el = await outlineWidget();
+    const changed = oneEvent(el, 'mipyme-plan-change') as Promise<MipymePlanChangeEvent>;
+    await answer(el, 'Pupusas y refrescos');
+    const event = await changed;
+    expect(event.detail).to.include({ answered: 1, total: 1, percent: 100, outlineId: 'short', sectionId: 'idea' });
+    expect(JSON.stringify(event.detail)).not.to.contain('Pupusas');
+    expect($(el, '[part="progress"] label').textContent).to.contain('1 de 1 preguntas respondidas (100 %)');
+    el.save();
+    expect(localStorage.getItem(PLANS_KEY)).to.contain('Pupusas y refrescos');
+    const again = await outlineWidget();
+    expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Pupusas y refrescos');
+  });
+
+  it('a second tab never overwrites newer text', async () => {
+    const el = await outlineWidget();
+    await answer(el, 'texto viejo');
+    el.save();
+    // Another tab writes a newer answer for the same question.
+    const stored = JSON.parse(localStorage.getItem(PLANS_KEY)!) as Json;
+    const plan = stored['data']['plans'][0];
+    plan['answers']['idea/what'] = { text: 'texto nuevo de la otra pestaña', updatedAt: Date.now() + 60_000 };
+    localStorage.setItem(PLANS_KEY, JSON.stringify(stored));
+    // This tab saves again (an older edit elsewhere): the newer answer survives.
+    const business = $<HTMLInputElement>(el, '#business');
+    business.value = 'Comedor Doña Ana';
+    business.dispatchEvent(new Event('change'));
+    el.save();
+    expect(localStorage.getItem(PLANS_KEY)).to.contain('texto nuevo de la otra pestaña');
+    expect(localStorage.getItem(PLANS_KEY)).to.contain('Comedor Doña Ana');
+  });
+
+  it('moves between sections from the navigator and the pager, focus on the title', async () => {
+    const el = await outlineWidget();
+    $$<HTMLButtonElement>(el, 'nav button')[1]!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect($(el, '#section-title').textContent).to.equal('1.1. Clientes');
+    expect(shadow(el).activeElement).to.equal($(el, '#section-title'));
+    expect($$(el, 'nav button')[1]!.getAttribute('aria-current')).to.equal('step');
+    $<HTMLButtonElement>(el, '.pager button').click();
+    await el.updateComplete;
+    expect($(el, '#section-title').textContent).to.equal('1. Su idea');
+  });
+
+  it('links to the tools of a section and reports opening them', async () => {
+    const el = await outlineWidget();
+    const link = $<HTMLAnchorElement>(el, '.tools a');
+    expect(link.rel).to.equal('noopener noreferrer');
+    const opened = oneEvent(el, 'mipyme-tool-open') as Promise<MipymeToolOpenEvent>;
+    link.click();
+    expect((await opened).detail).to.include({ id: 'price-guide', widget: 'mipyme-business-plan-outline' });
+  });
+});
+
+describe('<mipyme-business-plan-outline>: taking the plan out', () => {
+  it('exportMarkdown() is the documented way to get the text', async () => {
+    const el = await outlineWidget();
+    await answer(el, 'Pupusas');
+    const markdown = el.exportMarkdown();
+    expect(markdown).to.contain('Pupusas');
+    expect(markdown).to.contain('¿Qué vende?');
+  });
+
+  it('prints a document built from text only', async () => {
+    const el = await outlineWidget();
+    await answer(el, '<img src=x onerror="window.__pwned=1">');
+    const doc = document.implementation.createHTMLDocument('');
+    let printed = 0;
+    const original = window.open;
+    window.open = () => ({ document: doc, focus: () => {}, print: () => printed++ }) as unknown as Window;
+    try {
+      el.print();
+    } finally {
+      window.open = original;
+    }
+    expect(printed).to.equal(1);
+    expect(doc.querySelector('img')).to.equal(null);
+    expect(doc.body.textContent).to.contain('<img src=x onerror="window.__pwned=1">');
+    expect(doc.querySelector('script')).to.equal(null);
+  });
+
+  it('imports a plan file as a new plan; a bad file changes nothing', async () => {
+    const el = await outlineWidget();
+    await answer(el, 'mi respuesta');
+    const input = $<HTMLInputElement>(el, 'input[type="file"]');
+    const drop = async (content: string, done: () => boolean) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'plan.json', { type: 'application/json' }));
+      input.files = data.files;
+      input.dispatchEvent(new Event('change'));
+      for (let i = 0; i < 200 && !done(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await el.updateComplete;
+      }
+    };
+    await drop('nonsense', () => !!shadow(el).querySelector('[part="notice"]'));
+    expect($(el, '[part="notice"]').textContent).to.contain('No se cambió nada');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('mi respuesta');
+    const file = JSON.stringify({
+      format: 'infomipyme-business-plan',
+      version: 1,
+      exportedAt: '2026-11-27T10:00:00.000Z',
+      plan: {
+        id: 'p1',
+        outlineId: 'short',
+        name: 'Plan del asesor',
+        businessName: 'Tienda',
+        answers: { 'idea/what': { text: 'respuesta importada', updatedAt: 1 } },
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    });
+    await drop(file, () => $$(el, '#plan option').some((o) => o.textContent === 'Plan del asesor'));
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('respuesta importada');
+  });
+
+  it('attributes map to properties', async () => {
+    const el = await fixture<MipymeBusinessPlanOutline>(
+      html`<mipyme-business-plan-outline outline="short" country="NI" theme="dark" feed="/x.json"></mipyme-business-plan-outline>`,
+    );
+    expect([el.outline, el.country, el.theme, el.feed]).to.deep.equal(['short', 'NI', 'dark', '/x.json']);
+  });
+});
