@@ -4,6 +4,7 @@ export const styles = css`
   .base {
     padding: calc(var(--_space) * 0.75);
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
     --_in: var(--mipyme-cash-flow-calculator-in-color, var(--_success));
     --_out: var(--mipyme-cash-flow-calculator-out-color, var(--_danger));
@@ -17,8 +18,10 @@ export const styles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
     min-width: 0;
+    max-width: 100%;
   }
   .field-label {
     font-size: 0.875em;

@@ -100,6 +100,12 @@ export const base = css`
   .base *::after {
     box-sizing: border-box;
   }
+  input,
+  select,
+  textarea {
+    /* A long option (an outline's name) must not widen the widget past its column. */
+    max-width: 100%;
+  }
   button,
   input,
   select,
