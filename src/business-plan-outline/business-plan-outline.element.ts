@@ -573,6 +573,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
               <option value="" ?selected=${!plan.cashFlowId}>${drafts.length ? msg('None') : msg('None saved yet: use the cash-flow calculator')}</option>
               ${drafts.map((d) => html`<option value=${d.id} ?selected=${d.id === plan.cashFlowId}>${d.name}</option>`)}
             </select>
+            ${plan.cashFlowId ? html`<p class="hint" role="status">${this.cashFlowExtract(plan)?.headline ?? msg('That projection is no longer saved on this device.')}</p>` : nothing}
           </div>`
         : nothing}
       ${tools.length > 0

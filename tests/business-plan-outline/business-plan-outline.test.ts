@@ -147,6 +147,66 @@ describe('<mipyme-business-plan-outline>: writing', () => {
   });
 });
 
+describe('<mipyme-business-plan-outline>: when the device cannot save', () => {
+  it('says so and offers a download instead of losing the text', async () => {
+    const el = await outlineWidget();
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith(STORAGE_PREFIX)) throw new DOMException('full', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+    try {
+      await answer(el, 'texto importante');
+      el.save();
+      await el.updateComplete;
+    } finally {
+      Storage.prototype.setItem = original;
+    }
+    const notice = $(el, '[part="notice"][role="alert"]');
+    expect(notice.textContent).to.contain('no tiene espacio');
+    expect(notice.querySelector('button')!.textContent!.trim()).to.equal('Descargar una copia');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('texto importante');
+    await expectAccessible(el);
+  });
+});
+
+describe('<mipyme-business-plan-outline>: the numbers of the cash-flow calculator', () => {
+  it('the financial section can include a projection saved by the calculator', async () => {
+    const { saveDrafts } = await import('../../src/cash-flow-calculator/drafts.js');
+    saveDrafts({
+      drafts: [
+        {
+          id: 'cf1',
+          name: 'Flujo del comedor',
+          updatedAt: 1,
+          plan: {
+            currency: 'USD', startMonth: '2027-01', months: 2, openingBalance: 0, safetyMinimum: 0,
+            lines: [{ id: 'a', label: 'Ventas', flow: 'in', group: 'operations', preStart: 0, amounts: [100000, 120000] }],
+          },
+        },
+      ],
+      activeId: 'cf1',
+    });
+    try {
+      const data = await minimal();
+      data['planOutlines'][0]['sections'].push({ id: 'plan-financiero', title: 'Plan financiero', questions: [{ id: 'q', text: '¿Cuánto vende?' }] });
+      const el = await fixture<MipymeBusinessPlanOutline>(html`<mipyme-business-plan-outline .data=${data} country="SV"></mipyme-business-plan-outline>`);
+      $$<HTMLButtonElement>(el, 'nav button').find((b) => b.textContent!.includes('Plan financiero'))!.click();
+      await el.updateComplete;
+      const select = $<HTMLSelectElement>(el, '#cash-flow');
+      select.value = 'cf1';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect($(el, '.section .hint[role="status"]').textContent).to.contain('Flujo del comedor');
+      const markdown = el.exportMarkdown();
+      expect(markdown).to.contain('Flujo del comedor');
+      expect(markdown).to.contain('$2,200.00');
+    } finally {
+      localStorage.removeItem(`${STORAGE_PREFIX}cash-flow.drafts`);
+    }
+  });
+});
+
 describe('<mipyme-business-plan-outline>: taking the plan out', () => {
   it('exportMarkdown() is the documented way to get the text', async () => {
     const el = await outlineWidget();
