@@ -62,7 +62,7 @@ const bundle = (input, file, minify = true) => ({
 });
 
 /** One self-contained file per widget (entry src/embed/<name>.ts), added as the widgets land. */
-export const WIDGETS = ['toolbox-browser', 'cash-flow-calculator', 'business-plan-outline'];
+export const WIDGETS = ['toolbox-browser', 'cash-flow-calculator', 'business-plan-outline', 'provider-finder'];
 
 export default [
   bundle('src/embed.ts', 'cdn/infomipyme-widgets.js'),

@@ -8,3 +8,4 @@
 import './toolbox-browser/toolbox-browser.js';
 import './cash-flow-calculator/cash-flow-calculator.js';
 import './business-plan-outline/business-plan-outline.js';
+import './provider-finder/provider-finder.js';

@@ -26,3 +26,14 @@ export {
   type PlanDocument,
   type PlanProgress,
 } from './business-plan-outline/plan-model.js';
+export { MipymeProviderFinder } from './provider-finder/provider-finder.element.js';
+export {
+  buildDirectory,
+  queryDirectory,
+  distanceKm,
+  type Directory,
+  type DirectoryResult,
+  type ProviderQuery,
+  type ProviderResult,
+} from './provider-finder/directory.js';
+export { contactLinks, providerToVCard, type ContactLink } from './provider-finder/contact.js';

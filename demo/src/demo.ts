@@ -14,7 +14,7 @@ for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-c
 
 const log = document.getElementById('event-log');
 if (log) {
-  for (const name of ['mipyme-feed-load', 'mipyme-feed-error', 'mipyme-tool-open', 'mipyme-cash-flow-change', 'mipyme-plan-change'] as const) {
+  for (const name of ['mipyme-feed-load', 'mipyme-feed-error', 'mipyme-tool-open', 'mipyme-cash-flow-change', 'mipyme-plan-change', 'mipyme-provider-open'] as const) {
     document.addEventListener(name, (event) => {
       const item = document.createElement('li');
       item.textContent = `${name} ${JSON.stringify((event as CustomEvent).detail)}`;

@@ -121,7 +121,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     window.removeEventListener('pagehide', this.flush);
   }
 
-  protected override willUpdate(_changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     const outline = this.currentOutline;
     if (!outline) return;
     if (!this.activePlan || this.activePlan.outlineId !== outline.id) this.startPlan(outline);

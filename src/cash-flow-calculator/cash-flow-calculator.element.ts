@@ -163,6 +163,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (!this.activeDraft && this.feedController.state.status !== 'loading') this.startFirstDraft();
     const rows = this.gridLines.length;
     const months = this.activeDraft?.plan.months ?? 1;

@@ -57,6 +57,14 @@ export class FeedController implements ReactiveController {
     this.sync();
   }
 
+  /**
+   * Follow the host's `feed` / `data` now. Lit calls `hostUpdate()` after the host's
+   * `willUpdate()`, so a host that derives from the feed there calls this first.
+   */
+  refresh(): void {
+    this.sync();
+  }
+
   hostDisconnected(): void {
     this.stop?.();
     this.stop = undefined;

@@ -3,7 +3,7 @@
  * the `data` property), the feed controller, the page's UI language and the
  * country's formatting locale.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/controller.js';
 import type { Country } from '../feed/schema.js';
@@ -37,6 +37,12 @@ export abstract class MipymeElement extends LitElement {
       const fromPage = pageConfig('theme') as Theme | undefined;
       this.theme = fromPage && THEMES.includes(fromPage) ? fromPage : 'light';
     }
+  }
+
+  /** Subclasses call `super.willUpdate(changed)` first: the feed state is then current. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.feedController.refresh();
   }
 
   /** The page's UI language. */

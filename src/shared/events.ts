@@ -118,8 +118,26 @@ export class MipymePlanChangeEvent extends Event {
   }
 }
 
+export interface ProviderOpenDetail {
+  /** The provider's id in the feed. */
+  readonly id: string;
+  /** What the person did: opened the details, or one of the contact actions. */
+  readonly action: 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard';
+  readonly country?: string | undefined;
+  readonly widget: string;
+}
+
+/** A person opened a provider's details or contacted it (so partners can count referrals). */
+export class MipymeProviderOpenEvent extends Event {
+  static readonly eventName = 'mipyme-provider-open';
+  constructor(readonly detail: ProviderOpenDetail) {
+    super(MipymeProviderOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'mipyme-provider-open': MipymeProviderOpenEvent;
     'mipyme-plan-change': MipymePlanChangeEvent;
     'mipyme-cash-flow-change': MipymeCashFlowChangeEvent;
     'mipyme-feed-load': MipymeFeedLoadEvent;

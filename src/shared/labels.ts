@@ -3,7 +3,7 @@
  * called at render time so they follow the page's language.
  */
 import { msg } from '@lit/localize';
-import type { Audience, Level, ToolFormat, ToolType } from '../feed/schema.js';
+import type { Audience, Cost, Level, ProviderKind, ToolFormat, ToolType } from '../feed/schema.js';
 
 export function toolTypeLabel(type: ToolType): string {
   switch (type) {
@@ -76,6 +76,42 @@ export function audienceLabel(audience: Audience): string {
       return msg('Entrepreneurs');
     case 'advisor':
       return msg('Advisors');
+  }
+}
+
+export function providerKindLabel(kind: ProviderKind): string {
+  switch (kind) {
+    case 'public':
+      return msg('Public institution');
+    case 'private':
+      return msg('Private company');
+    case 'ngo':
+      return msg('NGO');
+    case 'chamber':
+      return msg('Chamber or association');
+    case 'training':
+      return msg('Training centre');
+    case 'finance':
+      return msg('Finance');
+    case 'university':
+      return msg('University');
+    case 'cooperative':
+      return msg('Cooperative');
+    case 'international':
+      return msg('International body');
+    case 'other':
+      return msg('Other');
+  }
+}
+
+export function costLabel(cost: Cost): string {
+  switch (cost) {
+    case 'free':
+      return msg('Free');
+    case 'subsidised':
+      return msg('Subsidised');
+    case 'paid':
+      return msg('Paid');
   }
 }
 

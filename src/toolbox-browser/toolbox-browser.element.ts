@@ -120,6 +120,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('topic') || changed.has('type') || changed.has('audience')) {
       // Attributes set the initial filters (and replace them when a page changes them).
       this.query = {

@@ -33,6 +33,7 @@ test('every widget is in the manifest with its events and parts', () => {
   const expected = {
     'mipyme-cash-flow-calculator': ['mipyme-cash-flow-change', 'mipyme-feed-error', 'mipyme-feed-load'],
     'mipyme-business-plan-outline': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-plan-change', 'mipyme-tool-open'],
+    'mipyme-provider-finder': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-provider-open'],
   };
   for (const [tag, events] of Object.entries(expected)) {
     const el = elements.get(tag);

@@ -8,7 +8,7 @@ import '../../src/define.js';
 import { resetFeeds } from '../../src/feed/load.js';
 import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
 
-const tags = ['mipyme-toolbox-browser', 'mipyme-cash-flow-calculator', 'mipyme-business-plan-outline'] as const;
+const tags = ['mipyme-toolbox-browser', 'mipyme-cash-flow-calculator', 'mipyme-business-plan-outline', 'mipyme-provider-finder'] as const;
 
 beforeEach(() => {
   resetFeeds();

@@ -91,6 +91,13 @@ describe('<mipyme-toolbox-browser>: states', () => {
     await expectAccessible(el);
   });
 
+  it('renders a feed given after the element is in the page, in one update', async () => {
+    const el = await fixture<MipymeToolboxBrowser>(html`<mipyme-toolbox-browser></mipyme-toolbox-browser>`);
+    el.data = await minimal();
+    await el.updateComplete;
+    expect(titles(el)).to.have.length(2);
+  });
+
   it('ready on the real sample feed, through the network', async () => {
     const el = await fixture<MipymeToolboxBrowser>(html`<mipyme-toolbox-browser feed="/demo/feed.json" country="SV"></mipyme-toolbox-browser>`);
     await until(() => $$(el, '.item').length > 0, 'the results');

@@ -1,0 +1,497 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { localized, msg, str } from '@lit/localize';
+import { MipymeElement } from '../shared/element.js';
+import { base, tokens } from '../styles/tokens.js';
+import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
+import { formatDate, formatNumber } from '../shared/format.js';
+import { costLabel, providerKindLabel } from '../shared/labels.js';
+import { MipymeProviderOpenEvent, type ProviderOpenDetail } from '../shared/events.js';
+import { pickText } from '../feed/text.js';
+import type { Cost, Feed, Provider, ProviderKind } from '../feed/schema.js';
+import {
+  EMPTY_PROVIDER_QUERY,
+  PROVIDER_FACETS,
+  buildDirectory,
+  queryDirectory,
+  type Directory,
+  type DirectoryResult,
+  type GeoPoint,
+  type ProviderFacet,
+  type ProviderQuery,
+  type ProviderResult,
+} from './directory.js';
+import { CALLING_CODES, contactLinks, providerToVCard, type ContactLink } from './contact.js';
+import { styles } from './provider-finder.styles.js';
+
+type LocationState =
+  | { readonly status: 'off' }
+  | { readonly status: 'asking' }
+  | { readonly status: 'on'; readonly point: GeoPoint }
+  | { readonly status: 'denied' | 'unavailable' };
+
+function splitList(value: string | undefined | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/**
+ * @tagname mipyme-provider-finder
+ * @summary Who can help, near you: business-development service providers of the feed, filtered by
+ * region, service, sector, kind and cost, sorted by distance, with one-tap call, WhatsApp, e-mail,
+ * website and directions.
+ *
+ * @event mipyme-provider-open - A person opened a provider's details or used a contact action.
+ * `detail`: `{ id, action, country, widget }` with action `details | call | whatsapp | email | website | directions | vcard`.
+ * @event mipyme-feed-load - The feed is ready.
+ * @event mipyme-feed-error - The feed could not be loaded.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Search, region and "near me".
+ * @csspart search-input - The search field.
+ * @csspart filter-toggle - The button that shows the filters on narrow widths.
+ * @csspart filters - The filter panel.
+ * @csspart filter - One facet's fieldset.
+ * @csspart count - The result count.
+ * @csspart list - The result list.
+ * @csspart item - One provider.
+ * @csspart contact - A contact action (call, WhatsApp, e-mail, website, directions).
+ * @csspart details - The provider's details dialog.
+ * @csspart more - The "show more" button.
+ * @csspart empty - The no-results view.
+ * @csspart loading - The loading view.
+ * @csspart error - The error view.
+ * @csspart offline - The note shown when working from the saved copy.
+ *
+ * @cssproperty --mipyme-provider-finder-filters-width - Width of the filter column on wide layouts (default 15em).
+ */
+@localized()
+export class MipymeProviderFinder extends MipymeElement {
+  static override styles = [tokens, base, viewStyles, styles];
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** Initial region (ISO 3166-2, e.g. `HN-CR`); providers are sorted by distance from its centre. */
+  @property() region?: string;
+  /** Initial service filter: a service id of the feed, or several separated by commas. */
+  @property() service?: string;
+  /** Initial kind filter (`public`, `private`, `ngo`, `chamber`, `training`, `finance`…), comma-separated for several. */
+  @property() kind?: string;
+  /** Hide the "near me" button (no request for the device's location). */
+  @property({ attribute: 'without-location', type: Boolean }) withoutLocation = false;
+  /** Providers shown at first and added by each "show more" (default 10). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 10;
+
+  @state() private query: ProviderQuery = EMPTY_PROVIDER_QUERY;
+  @state() private location: LocationState = { status: 'off' };
+  @state() private shown = 0;
+  @state() private filtersOpen = false;
+  @state() private selected?: ProviderResult;
+
+  private directory?: Directory;
+  private directoryFeed?: Feed;
+  private directoryKey?: string;
+  private result?: DirectoryResult;
+  private opener?: HTMLElement;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('service') || changed.has('kind') || changed.has('region')) {
+      this.query = {
+        ...this.query,
+        region: this.region?.trim().toUpperCase() || undefined,
+        filters: { ...this.query.filters, service: splitList(this.service), kind: splitList(this.kind) },
+      };
+    }
+    if (changed.has('pageSize') || this.shown === 0) this.shown = this.effectivePageSize;
+    const snapshot = this.feedController.snapshot;
+    if (!snapshot) {
+      this.result = undefined;
+      return;
+    }
+    const key = `${this.uiLanguage}|${this.countryCode ?? ''}`;
+    if (snapshot.feed !== this.directoryFeed || key !== this.directoryKey) {
+      this.directoryFeed = snapshot.feed;
+      this.directoryKey = key;
+      this.directory = buildDirectory(snapshot.feed, { lang: this.uiLanguage, country: this.countryCode });
+      this.result = undefined;
+    }
+    if (!this.result || changed.has('query') || changed.has('location')) {
+      this.result = queryDirectory(this.directory!, { ...this.query, origin: this.origin });
+    }
+  }
+
+  private get effectivePageSize(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 10;
+  }
+
+  /** Where distances are measured from: the device when allowed, else the chosen region's centre. */
+  private get origin(): GeoPoint | undefined {
+    if (this.location.status === 'on') return this.location.point;
+    const region = this.regions.find((r) => r.code === this.query.region);
+    return region?.centre;
+  }
+
+  private get regions() {
+    return this.countryRecord?.regions ?? [];
+  }
+
+  // ------------------------------------------------------------------ handlers
+
+  private setQuery(query: ProviderQuery): void {
+    this.query = query;
+    this.shown = this.effectivePageSize;
+  }
+
+  private toggleFilter(facet: ProviderFacet, value: string, on: boolean): void {
+    const current = this.query.filters[facet];
+    this.setQuery({
+      ...this.query,
+      filters: { ...this.query.filters, [facet]: on ? [...current, value] : current.filter((v) => v !== value) },
+    });
+  }
+
+  private askLocation(): void {
+    if (!('geolocation' in navigator)) {
+      this.location = { status: 'unavailable' };
+      return;
+    }
+    this.location = { status: 'asking' };
+    navigator.geolocation.getCurrentPosition(
+      (position) => (this.location = { status: 'on', point: { lat: position.coords.latitude, lng: position.coords.longitude } }),
+      (error) => (this.location = { status: error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  }
+
+  private emit(provider: Provider, action: ProviderOpenDetail['action']): void {
+    this.dispatchEvent(new MipymeProviderOpenEvent({ id: provider.id, action, country: this.countryCode, widget: this.localName }));
+  }
+
+  private openDetails(result: ProviderResult, event: Event): void {
+    this.opener = event.currentTarget as HTMLElement;
+    this.selected = result;
+    this.emit(result.provider, 'details');
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  private closeDetails(): void {
+    this.dialog?.close();
+  }
+
+  private onDialogClose(): void {
+    this.selected = undefined;
+    this.opener?.focus();
+  }
+
+  private downloadVCard(provider: Provider): void {
+    const url = URL.createObjectURL(new Blob([providerToVCard(provider, this.uiLanguage)], { type: 'text/vcard' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${provider.id}.vcf`;
+    link.hidden = true;
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.emit(provider, 'vcard');
+  }
+
+  /** Show every provider of the country again. */
+  reset(): void {
+    this.location = this.location.status === 'on' ? this.location : { status: 'off' };
+    this.setQuery(EMPTY_PROVIDER_QUERY);
+  }
+
+  // ------------------------------------------------------------------ labels
+
+  private facetTitle(facet: ProviderFacet): string {
+    switch (facet) {
+      case 'service':
+        return msg('Service');
+      case 'sector':
+        return msg('Sector');
+      case 'kind':
+        return msg('Kind of provider');
+      case 'cost':
+        return msg('Cost');
+    }
+  }
+
+  private valueLabel(facet: ProviderFacet, value: string): string {
+    switch (facet) {
+      case 'service': {
+        const service = this.feedController.snapshot?.feed.services.find((s) => s.id === value);
+        return service ? pickText(service.name, this.uiLanguage) : value;
+      }
+      case 'sector':
+        return value;
+      case 'kind':
+        return providerKindLabel(value as ProviderKind);
+      case 'cost':
+        return costLabel(value as Cost);
+    }
+  }
+
+  private regionName(code: string | undefined): string {
+    const region = this.regions.find((r) => r.code === code);
+    return region ? pickText(region.name, this.uiLanguage) : code ?? '';
+  }
+
+  private contactText(link: ContactLink): string {
+    switch (link.action) {
+      case 'call':
+        return msg(str`Call ${link.label}`);
+      case 'whatsapp':
+        return msg('WhatsApp');
+      case 'email':
+        return msg('E-mail');
+      case 'website':
+        return msg('Website');
+      case 'directions':
+        return msg('Directions');
+    }
+  }
+
+  private links(result: ProviderResult): ContactLink[] {
+    const code = this.countryCode ?? result.provider.countries[0] ?? '';
+    const country = this.feedController.snapshot?.feed.countries.find((c) => c.code === code);
+    return contactLinks(result.provider, {
+      callingCode: CALLING_CODES[code],
+      countryName: country ? pickText(country.name, this.uiLanguage) : undefined,
+      location: result.nearest ?? result.provider.locations[0],
+    });
+  }
+
+  // ------------------------------------------------------------------ render
+
+  private renderHeader(): TemplateResult {
+    const activeFilters = PROVIDER_FACETS.reduce((sum, facet) => sum + this.query.filters[facet].length, 0);
+    const note =
+      this.location.status === 'asking'
+        ? msg('Finding your location…')
+        : this.location.status === 'on'
+          ? msg('Sorted by distance from where you are.')
+          : this.location.status === 'denied'
+            ? msg('Your location was not shared. Choose your department or province to see the nearest providers first.')
+            : this.location.status === 'unavailable'
+              ? msg('Your location could not be found. Choose your department or province to see the nearest providers first.')
+              : this.query.region
+                ? msg(str`Sorted by distance from the centre of ${this.regionName(this.query.region)}.`)
+                : '';
+    return html`<div class="header" part="header">
+        <div class="field search">
+          <label class="field-label" for="search">${msg('What do you need?')}</label>
+          <input
+            id="search"
+            part="search-input"
+            type="search"
+            enterkeyhint="search"
+            autocomplete="off"
+            placeholder=${msg('For example: training, credit, export')}
+            .value=${this.query.text}
+            @input=${(e: Event) => this.setQuery({ ...this.query, text: (e.target as HTMLInputElement).value })}
+          />
+        </div>
+        ${this.regions.length > 0
+          ? html`<div class="field">
+              <label class="field-label" for="region">${msg('Department or province')}</label>
+              <select id="region" @change=${(e: Event) => this.setQuery({ ...this.query, region: (e.target as HTMLSelectElement).value || undefined })}>
+                <option value="" ?selected=${!this.query.region}>${msg('The whole country')}</option>
+                ${this.regions.map((r) => html`<option value=${r.code} ?selected=${r.code === this.query.region}>${pickText(r.name, this.uiLanguage)}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+        ${this.withoutLocation
+          ? nothing
+          : html`<button class="button secondary" type="button" ?disabled=${this.location.status === 'asking'} @click=${this.askLocation}>
+              ${msg('Near me')}
+            </button>`}
+        <button
+          class="button secondary filters-toggle"
+          part="filter-toggle"
+          type="button"
+          aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+          aria-controls="filters"
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}
+        >
+          ${activeFilters > 0 ? msg(str`Filters (${activeFilters})`) : msg('Filters')}
+        </button>
+      </div>
+      ${note ? html`<p class="location-note" role="status">${note}</p>` : nothing}`;
+  }
+
+  private renderFilters(result: DirectoryResult): TemplateResult {
+    return html`<div id="filters" class="filters ${this.filtersOpen ? '' : 'closed'}" part="filters">
+      ${PROVIDER_FACETS.map((facet) => {
+        const values = result.facets[facet];
+        if (values.length === 0) return nothing;
+        return html`<fieldset part="filter">
+          <legend>${this.facetTitle(facet)}</legend>
+          ${repeat(
+            values,
+            (v) => v.value,
+            (v) => html`<label class="option">
+              <input type="checkbox" .checked=${v.selected}
+                @change=${(e: Event) => this.toggleFilter(facet, v.value, (e.target as HTMLInputElement).checked)} />
+              <span class="name">${this.valueLabel(facet, v.value)}</span>
+              <span class="count">${formatNumber(v.count, this.locale)}</span>
+            </label>`,
+          )}
+        </fieldset>`;
+      })}
+    </div>`;
+  }
+
+  private renderContacts(result: ProviderResult): TemplateResult {
+    return html`<ul class="contacts" aria-label=${msg('Contact')}>
+      ${this.links(result).map(
+        (link, i) => html`<li>
+          <a class="contact ${i === 0 ? 'primary' : ''}" part="contact" href=${link.href}
+            target=${link.action === 'website' || link.action === 'directions' || link.action === 'whatsapp' ? '_blank' : nothing}
+            rel="noopener noreferrer"
+            @click=${() => this.emit(result.provider, link.action)}>${this.contactText(link)}</a>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private placeText(result: ProviderResult): string {
+    const address = (result.nearest ?? result.provider.locations[0])?.address;
+    const parts = [address?.city, address?.region ? this.regionName(address.region) : ''].filter(Boolean);
+    const place = parts.join(', ');
+    if (result.distanceKm === undefined) return place;
+    const km = formatNumber(result.distanceKm, this.locale);
+    return place ? msg(str`${place} · ${km} km away`) : msg(str`${km} km away`);
+  }
+
+  private renderResult(result: ProviderResult): TemplateResult {
+    const { provider } = result;
+    const lang = this.uiLanguage;
+    const services = provider.services
+      .map((id) => this.valueLabel('service', id))
+      .join(', ');
+    return html`<li class="item" part="item">
+      <h3>
+        <button class="name-button" type="button" @click=${(e: Event) => this.openDetails(result, e)}>${pickText(provider.name, lang)}</button>
+      </h3>
+      <ul class="badges" aria-label=${msg('Details')}>
+        <li class="badge">${providerKindLabel(provider.kind)}</li>
+        ${provider.cost ? html`<li class="badge">${costLabel(provider.cost)}</li>` : nothing}
+        ${provider.example ? html`<li class="badge">${msg('Example')}</li>` : nothing}
+      </ul>
+      ${services ? html`<p class="meta">${services}</p>` : nothing}
+      ${this.placeText(result) ? html`<p class="meta">${this.placeText(result)}</p>` : nothing}
+      ${provider.description ? html`<p class="description">${pickText(provider.description, lang).slice(0, 220)}${pickText(provider.description, lang).length > 220 ? '…' : ''}</p>` : nothing}
+      ${this.renderContacts(result)}
+    </li>`;
+  }
+
+  private renderEmpty(result: DirectoryResult): TemplateResult {
+    const suggestions = result.widenings.slice(0, 4).map((w) => {
+      const count = formatNumber(w.count, this.locale);
+      let label: string;
+      let apply: () => void;
+      switch (w.kind) {
+        case 'drop-filter':
+          label = msg(str`Without "${this.valueLabel(w.facet, w.value)}" (${count})`);
+          apply = () => this.toggleFilter(w.facet, w.value, false);
+          break;
+        case 'drop-text':
+          label = msg(str`Without the search words (${count})`);
+          apply = () => this.setQuery({ ...this.query, text: '' });
+          break;
+        case 'whole-country':
+          label = msg(str`The whole country (${count})`);
+          apply = () => this.setQuery({ ...this.query, region: undefined });
+          break;
+        case 'nearby-region':
+          label = msg(str`Nearby: ${this.regionName(w.region)} (${count})`);
+          apply = () => this.setQuery({ ...this.query, region: w.region });
+          break;
+      }
+      return html`<li><button class="button secondary" type="button" @click=${apply}>${label}</button></li>`;
+    });
+    return html`<div class="empty" part="empty">
+      <p><strong>${this.query.region
+        ? msg(str`No provider here matches your search in ${this.regionName(this.query.region)}.`)
+        : msg('No provider matches your search.')}</strong></p>
+      ${suggestions.length > 0
+        ? html`<p>${msg('You can widen it:')}</p><ul class="suggestions">${suggestions}</ul>`
+        : html`<p>${msg('Try other words, or fewer filters.')}</p>`}
+      <button class="button" type="button" @click=${() => this.reset()}>${msg('Show all providers')}</button>
+    </div>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const result = this.selected;
+    const lang = this.uiLanguage;
+    const provider = result?.provider;
+    return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose}>
+      ${provider && result
+        ? html`<h2 id="details-title">${pickText(provider.name, lang)}</h2>
+            ${provider.alternateName ? html`<p class="meta">${provider.alternateName}</p>` : nothing}
+            ${provider.description ? html`<p class="description">${pickText(provider.description, lang)}</p>` : nothing}
+            <dl>
+              <dt>${msg('Kind of provider')}</dt><dd>${providerKindLabel(provider.kind)}</dd>
+              ${provider.cost ? html`<dt>${msg('Cost')}</dt><dd>${costLabel(provider.cost)}</dd>` : nothing}
+              ${provider.services.length ? html`<dt>${msg('Services')}</dt><dd>${provider.services.map((id) => this.valueLabel('service', id)).join(', ')}</dd>` : nothing}
+              ${provider.sectors.length ? html`<dt>${msg('Sectors')}</dt><dd>${provider.sectors.join(', ')}</dd>` : nothing}
+              ${provider.regions?.length ? html`<dt>${msg('Serves')}</dt><dd>${provider.regions.map((r) => this.regionName(r)).join(', ')}</dd>` : nothing}
+              ${provider.locations.length
+                ? html`<dt>${msg('Offices')}</dt><dd>${provider.locations
+                    .map((l) => [pickText(l.name, lang), l.address?.address1, l.address?.city, l.address?.region ? this.regionName(l.address.region) : ''].filter(Boolean).join(', '))
+                    .join('\n')}</dd>`
+                : nothing}
+              ${provider.phones.length ? html`<dt>${msg('Phones')}</dt><dd>${provider.phones.map((p) => p.number).join('\n')}</dd>` : nothing}
+              ${provider.email ? html`<dt>${msg('E-mail')}</dt><dd>${provider.email}</dd>` : nothing}
+              ${provider.hours ? html`<dt>${msg('Hours')}</dt><dd>${pickText(provider.hours, lang)}</dd>` : nothing}
+              ${provider.verified ? html`<dt>${msg('Checked by the network')}</dt><dd>${formatDate(provider.verified, this.locale)}</dd>` : nothing}
+            </dl>
+            ${provider.example ? html`<p class="meta">${msg('This is an invented example provider, shown to illustrate the widget.')}</p>` : nothing}
+            ${this.renderContacts(result)}
+            <div class="dialog-actions">
+              <button class="button secondary" type="button" @click=${() => this.downloadVCard(provider)}>${msg('Add to contacts')}</button>
+              <button class="button" type="button" @click=${this.closeDetails}>${msg('Close')}</button>
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+
+  private renderResults(result: DirectoryResult): TemplateResult {
+    const total = result.results.length;
+    const visible = result.results.slice(0, this.shown);
+    const remaining = total - visible.length;
+    const count = formatNumber(total, this.locale);
+    return html`<div class="results">
+      <p class="status" part="count" role="status" aria-live="polite">
+        ${total === 1 ? msg('1 provider') : msg(str`${count} providers`)}
+      </p>
+      ${total === 0
+        ? this.renderEmpty(result)
+        : html`<ul class="list" part="list">${repeat(visible, (r) => r.provider.id, (r) => this.renderResult(r))}</ul>
+            ${remaining > 0
+              ? html`<button class="button secondary more" part="more" type="button" @click=${() => (this.shown += this.effectivePageSize)}>
+                  ${msg(str`Show more (${formatNumber(remaining, this.locale)} left)`)}
+                </button>`
+              : nothing}`}
+    </div>`;
+  }
+
+  override render() {
+    const { state } = this.feedController;
+    let content: TemplateResult;
+    if (state.status === 'error') content = renderError(state.error, () => this.feedController.retry());
+    else if (state.status !== 'ready' || !this.result) content = renderLoading();
+    else {
+      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())}
+        ${this.renderHeader()}
+        <div class="layout">${this.renderFilters(this.result)} ${this.renderResults(this.result)}</div>
+        ${this.renderDialog()}`;
+    }
+    return html`<div class="base" part="base">${content}</div>`;
+  }
+}
