@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
+import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
 import { formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
@@ -73,7 +74,7 @@ const EXPORT_REMINDER_DAYS = 7;
  */
 @localized()
 export class MipymeBusinessPlanOutline extends MipymeElement {
-  static override styles = [tokens, base, viewStyles, styles];
+  static override styles = [tokens, base, viewStyles, forms, styles];
 
   /** Id of the plan outline of the feed to use (default: the first one for the country). */
   @property() outline?: string;

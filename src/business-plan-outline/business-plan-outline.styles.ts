@@ -7,24 +7,6 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: 1em;
   }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 0.75em;
-    align-items: end;
-  }
-  .field {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.25em;
-    min-width: 0;
-    max-width: 100%;
-  }
-  .field-label {
-    font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_muted);
-  }
   input,
   select,
   textarea {
@@ -165,37 +147,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5em;
     align-items: center;
-  }
-  .option-inline {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: 2.75em;
-  }
-  .option-inline input {
-    width: 1.25em;
-    height: 1.25em;
-    min-height: 0;
-  }
-  .notice {
-    margin: 0;
-    padding: 0.75em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_warning);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-  }
-  .notice.error {
-    border-color: var(--_danger);
-  }
-  .file-input {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    opacity: 0;
-    pointer-events: none;
   }
   @container (min-width: 46em) {
     .layout {

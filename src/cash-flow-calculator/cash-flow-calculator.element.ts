@@ -5,6 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import { localized, msg, str } from '@lit/localize';
 import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
+import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
 import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
@@ -105,7 +106,7 @@ interface RemovedLine {
  */
 @localized()
 export class MipymeCashFlowCalculator extends MipymeElement {
-  static override styles = [tokens, base, viewStyles, styles];
+  static override styles = [tokens, base, viewStyles, forms, styles];
 
   @state() private store: DraftStore = { drafts: [], activeId: undefined };
   @state() private cellErrors = new Map<string, AmountError>();

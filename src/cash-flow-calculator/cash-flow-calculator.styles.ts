@@ -10,24 +10,6 @@ export const styles = css`
     --_out: var(--mipyme-cash-flow-calculator-out-color, var(--_danger));
     --_balance: var(--mipyme-cash-flow-calculator-balance-color, var(--_primary));
   }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 0.75em;
-    align-items: end;
-  }
-  .field {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.25em;
-    min-width: 0;
-    max-width: 100%;
-  }
-  .field-label {
-    font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_muted);
-  }
   input,
   select {
     min-height: 2.75em;
@@ -269,30 +251,10 @@ export const styles = css`
     text-align: start;
     white-space: normal;
   }
-  .notice {
-    margin: 0;
-    padding: 0.75em 1em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_warning);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-  }
-  .notice.error {
-    border-color: var(--_danger);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
-  }
-  .file-input {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    opacity: 0;
-    pointer-events: none;
   }
   .helpers {
     display: grid;
@@ -302,17 +264,6 @@ export const styles = css`
     padding: 0.75em;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-  }
-  .option-inline {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: 2.75em;
-  }
-  .option-inline input {
-    width: 1.25em;
-    height: 1.25em;
-    min-height: 0;
   }
   .hint {
     flex-basis: 100%;

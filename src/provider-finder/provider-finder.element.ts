@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
+import { forms, lists } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
 import { formatDate, formatNumber } from '../shared/format.js';
 import { costLabel, providerKindLabel } from '../shared/labels.js';
@@ -70,7 +71,7 @@ function splitList(value: string | undefined | null): string[] {
  */
 @localized()
 export class MipymeProviderFinder extends MipymeElement {
-  static override styles = [tokens, base, viewStyles, styles];
+  static override styles = [tokens, base, viewStyles, forms, lists, styles];
 
   @query('dialog') private dialog?: HTMLDialogElement;
 

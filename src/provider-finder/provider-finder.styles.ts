@@ -23,20 +23,7 @@ export const styles = css`
   .search {
     flex: 1 1 14em;
   }
-  .field-label {
-    font-size: 0.875em;
-    font-weight: 600;
-    color: var(--_muted);
-  }
   input[type='search'],
-  select {
-    width: 100%;
-    min-height: 2.75em;
-    padding: 0.5em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
   .location-note {
     margin: 0;
     color: var(--_muted);
@@ -46,58 +33,9 @@ export const styles = css`
     display: grid;
     gap: 1em;
   }
-  .filters {
-    display: grid;
-    gap: 0.75em;
-    align-content: start;
-  }
-  .filters.closed {
-    display: none;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0.5em 0.75em 0.75em;
-    border: 1px solid var(--_border-soft);
-    border-radius: var(--_radius);
-    min-width: 0;
-  }
-  legend {
-    font-weight: 700;
-    padding: 0 0.25em;
-  }
-  .option {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-    min-height: 2.25em;
-    cursor: pointer;
-  }
-  .option input {
-    width: 1.25em;
-    height: 1.25em;
-    flex: none;
-    accent-color: var(--_primary);
-  }
-  .option .name {
-    flex: 1;
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
   .count {
     color: var(--_muted);
     font-size: 0.875em;
-  }
-  .status {
-    margin: 0 0 0.5em;
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.75em;
   }
   .item {
     display: grid;
@@ -131,13 +69,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  .badge {
-    font-size: 0.8125em;
-    padding: 0.1em 0.6em;
-    border-radius: 999px;
-    background: var(--_surface-alt);
-    border: 1px solid var(--_border-soft);
-  }
   .meta,
   .description {
     margin: 0;
@@ -169,29 +100,6 @@ export const styles = css`
   .contact.primary {
     background: var(--_primary);
     color: var(--_on-primary);
-  }
-  .more {
-    margin-top: 1em;
-    width: 100%;
-  }
-  .empty {
-    padding: 1em;
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    display: grid;
-    gap: 0.5em;
-    justify-items: start;
-  }
-  .empty p {
-    margin: 0;
-  }
-  .suggestions {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
   }
   dialog {
     width: min(40em, 92vw);
