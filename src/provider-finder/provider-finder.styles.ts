@@ -23,7 +23,6 @@ export const styles = css`
   .search {
     flex: 1 1 14em;
   }
-  input[type='search'],
   .location-note {
     margin: 0;
     color: var(--_muted);

@@ -57,6 +57,7 @@ export const forms = css`
 `;
 
 export const lists = css`
+  input[type='search'],
   select {
     width: 100%;
     min-height: 2.75em;

@@ -21,7 +21,6 @@ export const styles = css`
     display: grid;
     gap: 0.25em;
   }
-  input[type='search'],
   .sort {
     display: grid;
     gap: 0.25em;
