@@ -137,3 +137,11 @@ test('the library version matches package.json', async () => {
   assert.equal(VERSION, pkg.version);
   assert.ok(spawnSync);
 });
+
+test('the feed API works in Node through the package export', async () => {
+  const { parseFeed, FEED_VERSION } = await import('infomipyme-widgets/feed');
+  assert.equal(FEED_VERSION, 1);
+  const result = parseFeed(minimal);
+  assert.equal(result.ok, true);
+  assert.equal(result.feed.tools.length, 2);
+});
