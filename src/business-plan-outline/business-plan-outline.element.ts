@@ -8,7 +8,7 @@ import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
 import { formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
-import { onStoredChange } from '../shared/storage.js';
+import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
 import { loadDrafts } from '../cash-flow-calculator/drafts.js';
@@ -88,13 +88,17 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   @state() private importNotice?: { ok: boolean; text: string };
   @state() private renaming = false;
 
+  private readonly autosave = new AutosaveController(this, {
+    name: 'business-plan.plans',
+    delay: SAVE_DELAY,
+    save: () => this.writeNow(),
+    onExternalChange: () => (this.store = mergePlans(this.store, loadPlans().store)),
+  });
+
   private flat: FlatSection[] = [];
   private flatFor?: PlanOutline;
   private progress?: PlanProgress;
   private progressFor?: PlanDocument;
-  private saveTimer?: ReturnType<typeof setTimeout>;
-  private stopStorageWatch?: () => void;
-  private persistAsked = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -107,19 +111,6 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
         'A saved plan could not be read. It was kept aside on this device, not deleted; ask your advisor or the site for help to recover it.',
       );
     }
-    this.stopStorageWatch = onStoredChange('business-plan.plans', () => {
-      this.store = mergePlans(this.store, loadPlans().store);
-    });
-    document.addEventListener('visibilitychange', this.flushOnHide);
-    window.addEventListener('pagehide', this.flush);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.flush();
-    this.stopStorageWatch?.();
-    document.removeEventListener('visibilitychange', this.flushOnHide);
-    window.removeEventListener('pagehide', this.flush);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -180,7 +171,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   private commitPlan(plan: PlanDocument): void {
     this.store = upsertPlan(this.store, plan);
-    this.scheduleSave();
+    this.autosave.schedule();
     const outline = this.currentOutline;
     if (!outline) return;
     const progress = planProgress(outline, plan.answers);
@@ -196,24 +187,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     );
   }
 
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(this.flush, SAVE_DELAY);
-    if (!this.persistAsked) {
-      this.persistAsked = true;
-      void navigator.storage?.persist?.().catch(() => false);
-    }
-  }
-
-  private flushOnHide = () => {
-    if (document.visibilityState === 'hidden') this.flush();
-  };
-
   /** Write now, merged answer by answer with what another tab stored (the newer text wins). */
-  private flush = () => {
-    if (this.saveTimer === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+  private writeNow(): void {
     const merged = mergePlans(this.store, loadPlans().store);
     const result = savePlans(merged);
     if (result.ok) {
@@ -223,18 +198,17 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       this.saveProblem = result.reason;
     }
     this.store = merged;
-  };
+  }
 
   /** Save right away (edits are saved on their own within half a second). */
   save(): void {
-    if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => {}, 0);
-    this.flush();
+    this.autosave.flush(true);
   }
 
   private updatePlans(next: PlanStore): void {
     this.store = next;
     this.sectionId = undefined;
-    this.scheduleSave();
+    this.autosave.schedule();
   }
 
   // ------------------------------------------------------------------ editing
@@ -266,7 +240,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   private newPlanFor(outlineId: string): void {
     const outline = this.outlines.find((o) => o.id === outlineId);
     if (!outline) return;
-    this.flush();
+    this.autosave.flush();
     const plan = newPlan({ id: newPlanId(), outlineId, name: pickText(outline.name, this.uiLanguage).slice(0, 120), now: Date.now() });
     this.updatePlans(upsertPlan(this.store, plan));
   }
@@ -319,7 +293,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   /** Remember the export (not an edit: no change event, `updatedAt` kept). */
   private markExported(plan: PlanDocument): void {
     this.store = upsertPlan(this.store, markExported(plan, Date.now()));
-    this.scheduleSave();
+    this.autosave.schedule();
   }
 
   /**
@@ -455,7 +429,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
           : html`<div class="field">
                 <label class="field-label" for="plan">${msg('Plan')}</label>
                 <select id="plan" @change=${(e: Event) => {
-                  this.flush();
+                  this.autosave.flush();
                   this.updatePlans({ ...this.store, activeId: (e.target as HTMLSelectElement).value });
                 }}>
                   ${repeat(this.store.plans.filter((p) => this.outlines.some((o) => o.id === p.outlineId)), (p) => p.id, (p) => html`<option value=${p.id} ?selected=${p.id === plan.id}>${p.name}</option>`)}

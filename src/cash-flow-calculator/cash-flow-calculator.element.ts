@@ -9,7 +9,7 @@ import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
 import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
-import { onStoredChange } from '../shared/storage.js';
+import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
 import type { CashflowTemplate } from '../feed/schema.js';
 import {
@@ -130,12 +130,16 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   /** Id of a cash-flow template of the feed to start from (else the first one for the country, else blank). */
   @property() template?: string;
 
+  private readonly autosave = new AutosaveController(this, {
+    name: 'cash-flow.drafts',
+    delay: SAVE_DELAY,
+    save: () => this.writeNow(),
+    onExternalChange: () => (this.store = mergeDrafts(this.store, loadDrafts().store)),
+  });
+
   private projection?: Projection;
   private scenarioProjection?: Projection;
   private projectedPlan?: CashFlowPlan;
-  private saveTimer?: ReturnType<typeof setTimeout>;
-  private stopStorageWatch?: () => void;
-  private persistAsked = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -148,19 +152,6 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         'A saved projection could not be read. It was kept aside on this device, not deleted; ask your advisor or the site for help to recover it.',
       );
     }
-    this.stopStorageWatch = onStoredChange('cash-flow.drafts', () => {
-      this.store = mergeDrafts(this.store, loadDrafts().store);
-    });
-    document.addEventListener('visibilitychange', this.flushOnHide);
-    window.addEventListener('pagehide', this.flush);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.flush();
-    this.stopStorageWatch?.();
-    document.removeEventListener('visibilitychange', this.flushOnHide);
-    window.removeEventListener('pagehide', this.flush);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -245,7 +236,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const draft = this.activeDraft;
     if (!draft) return;
     this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
-    this.scheduleSave();
+    this.autosave.schedule();
     const projection = projectCashFlow(plan);
     const label = (index: number | null) =>
       index === null ? null : index < 0 ? 'pre' : monthAt(plan.startMonth, index);
@@ -266,24 +257,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     );
   }
 
-  private scheduleSave(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(this.flush, SAVE_DELAY);
-    if (!this.persistAsked) {
-      this.persistAsked = true;
-      void navigator.storage?.persist?.().catch(() => false);
-    }
-  }
-
-  private flushOnHide = () => {
-    if (document.visibilityState === 'hidden') this.flush();
-  };
-
   /** Write now: merge with what another tab may have stored (the newer draft wins), then save. */
-  private flush = () => {
-    if (this.saveTimer === undefined) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+  private writeNow(): void {
     const merged = mergeDrafts(this.store, loadDrafts().store);
     const result = saveDrafts(merged);
     if (result.ok) {
@@ -293,12 +268,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.saveProblem = result.reason;
     }
     if (merged !== this.store) this.store = merged;
-  };
+  }
 
   /** Save right away (tests and the page can call it; edits are saved on their own). */
   save(): void {
-    if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => {}, 0);
-    this.flush();
+    this.autosave.flush(true);
   }
 
   private updateDrafts(next: DraftStore): void {
@@ -306,7 +280,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.cellErrors = new Map();
     this.fill = undefined;
     this.removed = undefined;
-    this.scheduleSave();
+    this.autosave.schedule();
   }
 
   // ------------------------------------------------------------------ editing
@@ -710,7 +684,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   // ------------------------------------------------------------------ projections (drafts)
 
   private selectDraft(id: string): void {
-    this.flush();
+    this.autosave.flush();
     this.updateDrafts({ ...this.store, activeId: id });
   }
 
@@ -766,7 +740,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const draft = this.activeDraft;
     if (!draft) return;
     this.store = upsertDraft(this.store, { ...draft, exportedAt: Date.now() });
-    this.scheduleSave();
+    this.autosave.schedule();
   }
 
   private fileName(name: string, extension: 'csv' | 'json'): string {
