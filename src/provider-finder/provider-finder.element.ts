@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
-import { MipymeElement } from '../shared/element.js';
+import { MipymeElement, splitList } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms, lists } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
@@ -31,13 +31,6 @@ type LocationState =
   | { readonly status: 'asking' }
   | { readonly status: 'on'; readonly point: GeoPoint }
   | { readonly status: 'denied' | 'unavailable' };
-
-function splitList(value: string | undefined | null): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
 
 /**
  * @tagname mipyme-provider-finder

@@ -13,6 +13,14 @@ import { initLocalization, pageLanguage, type UiLanguage } from './locale.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
+/** An attribute holding a list: `"a, b,c"` → `['a', 'b', 'c']`. */
+export function splitList(value: string | undefined | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
 export abstract class MipymeElement extends LitElement {
