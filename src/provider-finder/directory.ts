@@ -29,7 +29,7 @@
  */
 import type { Cost, Feed, LocalizedText, Provider, ProviderKind } from '../feed/schema.js';
 import { pickText } from '../feed/text.js';
-import { normalizeText } from '../toolbox-browser/catalogue.js';
+import { compareCodeUnits, makeCollator, normalizeText, queryWords, tokenize } from '../shared/search-text.js';
 
 // ---------------------------------------------------------------- public types
 
@@ -185,61 +185,15 @@ function isPoint(lat: unknown, lng: unknown): boolean {
 
 // ---------------------------------------------------------------- text
 
-/**
- * Words too common to mean anything in a search, Spanish and English, already
- * normalised (the toolbox catalogue's list). They are neither indexed nor required.
- */
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    // Spanish
-    'a al algo ante asi aqui como con cual cuales cuando cuanto cuanta cuantos cuantas de del desde donde ' +
-    'e el ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos hay la las le les ' +
-    'lo los mas me mi mis muy nos nuestra nuestro o para pero por porque que quien se si sin sobre su sus ' +
-    'tal te ti tu tus u un una unas uno unos usted ustedes y ya yo ' +
-    // English
-    'about an and are as at be by can do does for from how i in into is it its me my of on or our ' +
-    'so that the their this these those to we what when where which who why with you your'
-  ).split(' '),
-);
 
-function tokenize(text: string): string[] {
-  const normal = normalizeText(text);
-  if (normal === '') return [];
-  return normal.split(' ').filter((word) => !STOP_WORDS.has(word));
-}
 
 /** How much a word found in each field counts. */
 const FIELD_WEIGHT = { name: 10, tags: 5, place: 3, description: 2 } as const;
 /** How much each kind of match counts (× field weight). */
 const MATCH_QUALITY = { exact: 1, prefix: 0.7 } as const;
-/** A query is cut to this many meaningful words, each to this many characters. */
-const MAX_QUERY_WORDS = 12;
-const MAX_WORD_LENGTH = 40;
 
-/** The meaningful words of a query: normalised, no stop words, no repeats, capped. */
-function queryWords(text: string): string[] {
-  const words: string[] = [];
-  for (const word of tokenize(text)) {
-    const clipped = word.slice(0, MAX_WORD_LENGTH);
-    if (!words.includes(clipped)) words.push(clipped);
-    if (words.length === MAX_QUERY_WORDS) break;
-  }
-  return words;
-}
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
-function makeCollator(lang: string): Intl.Collator {
-  const options: Intl.CollatorOptions = { sensitivity: 'base', ignorePunctuation: true, numeric: true };
-  try {
-    return new Intl.Collator(lang, options);
-  } catch {
-    // An invalid language tag: sort as Spanish.
-    return new Intl.Collator('es', options);
-  }
-}
 
 // ---------------------------------------------------------------- the index
 

@@ -23,6 +23,9 @@
  */
 import type { Audience, Feed, LocalizedText, Tool, ToolType } from '../feed/schema.js';
 import { pickText } from '../feed/text.js';
+import { compareCodeUnits, makeCollator, normalizeText, queryWords, tokenize } from '../shared/search-text.js';
+
+export { normalizeText };
 
 // ---------------------------------------------------------------- public types
 
@@ -135,42 +138,11 @@ export interface QueryResult {
 
 // ---------------------------------------------------------------- text
 
-const MARKS = /\p{M}+/gu;
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** A word as written, before normalisation (letters, digits and their combining marks). */
 const WRITTEN_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
-/**
- * Normalise for search: NFD, strip diacritics, lower case, collapse everything
- * that is not a letter or digit to one space, trim. `"¿Crédito  PYME?"` → `"credito pyme"`.
- */
-export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(NOT_WORD, ' ').trim();
-}
 
-/**
- * Words too common to mean anything in a search, Spanish and English, already
- * normalised. They are neither indexed nor required in a query.
- */
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    // Spanish
-    'a al algo ante asi aqui como con cual cuales cuando cuanto cuanta cuantos cuantas de del desde donde ' +
-    'e el ella ellas ellos en entre era es esa esas ese eso esos esta estas este esto estos hay la las le les ' +
-    'lo los mas me mi mis muy nos nuestra nuestro o para pero por porque que quien se si sin sobre su sus ' +
-    'tal te ti tu tus u un una unas uno unos usted ustedes y ya yo ' +
-    // English
-    'about an and are as at be by can do does for from how i in into is it its me my of on or our ' +
-    'so that the their this these those to we what when where which who why with you your'
-  ).split(' '),
-);
 
-/** Searchable words of a text: normalised, without stop words (may repeat). */
-function tokenize(text: string): string[] {
-  const normal = normalizeText(text);
-  if (normal === '') return [];
-  return normal.split(' ').filter((word) => !STOP_WORDS.has(word));
-}
 
 /**
  * Words that name each tool type, indexed with the tool's tags so that
@@ -205,8 +177,6 @@ const MATCH_QUALITY = { exact: 1, prefix: 0.7, typo: 0.45 } as const;
 /** Query words shorter than this never match with a typo. */
 const TYPO_MIN_LENGTH = 5;
 /** A query is cut to this many meaningful words, each to this many characters. */
-const MAX_QUERY_WORDS = 12;
-const MAX_WORD_LENGTH = 40;
 /** Above this share of the catalogue, ordering walks a precomputed order instead of sorting. */
 const WALK_ORDER_SHARE = 0.125;
 
@@ -261,15 +231,6 @@ class FacetBuilder {
   }
 }
 
-function makeCollator(lang: string): Intl.Collator {
-  const options: Intl.CollatorOptions = { sensitivity: 'base', ignorePunctuation: true, numeric: true };
-  try {
-    return new Intl.Collator(lang, options);
-  } catch {
-    // An invalid language tag: sort as Spanish.
-    return new Intl.Collator('es', options);
-  }
-}
 
 function dateValue(value: string | undefined): number {
   if (value === undefined) return Number.NEGATIVE_INFINITY;
@@ -530,9 +491,6 @@ function compareNumbersDesc(a: number, b: number): number {
   return a === b ? 0 : a > b ? -1 : 1;
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function rankOf(order: Uint32Array): Uint32Array {
   const rank = new Uint32Array(order.length);
@@ -615,16 +573,6 @@ export function editDistance(a: string, b: string, max: number): number {
 
 // ---------------------------------------------------------------- querying
 
-/** The meaningful words of a query: normalised, no stop words, no repeats, capped. */
-function queryWords(text: string): string[] {
-  const words: string[] = [];
-  for (const word of tokenize(text)) {
-    const clipped = word.slice(0, MAX_WORD_LENGTH);
-    if (!words.includes(clipped)) words.push(clipped);
-    if (words.length === MAX_QUERY_WORDS) break;
-  }
-  return words;
-}
 
 interface TextMatch {
   /** Tools matching every word (any order). */
