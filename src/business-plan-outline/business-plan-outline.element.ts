@@ -100,6 +100,15 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   private progress?: PlanProgress;
   private progressFor?: PlanDocument;
 
+  /** The plan's progress, computed once per plan version (the change event and the render share it). */
+  private progressOf(outline: PlanOutline, plan: PlanDocument): PlanProgress {
+    if (plan !== this.progressFor || !this.progress) {
+      this.progressFor = plan;
+      this.progress = planProgress(outline, plan.answers);
+    }
+    return this.progress;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     const loaded = loadPlans();
@@ -126,10 +135,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       this.sectionId = this.flat[0]?.section.id;
     }
     const plan = this.activePlan;
-    if (plan && plan !== this.progressFor) {
-      this.progressFor = plan;
-      this.progress = planProgress(outline, plan.answers);
-    }
+    if (plan) this.progress = this.progressOf(outline, plan);
   }
 
   // ------------------------------------------------------------------ data
@@ -174,7 +180,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     this.autosave.schedule();
     const outline = this.currentOutline;
     if (!outline) return;
-    const progress = planProgress(outline, plan.answers);
+    const progress = this.progressOf(outline, plan);
     this.dispatchEvent(
       new MipymePlanChangeEvent({
         planId: plan.id,
@@ -372,7 +378,10 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     const plan = this.activePlan;
     if (!outline || !plan) return;
     const win = window.open('', '_blank');
-    if (!win) return;
+    if (!win) {
+      this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or use "Download (web page)" and print that file.') };
+      return;
+    }
     // The document is built from escaped text only (planToHtml): no script, no external resource.
     const parsed = new DOMParser().parseFromString(planToHtml(outline, plan, this.exportOptions(plan)), 'text/html');
     win.document.replaceChild(win.document.importNode(parsed.documentElement, true), win.document.documentElement);

@@ -140,6 +140,16 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private projection?: Projection;
   private scenarioProjection?: Projection;
   private projectedPlan?: CashFlowPlan;
+  private scenarioFor?: CashFlowPlan;
+
+  /** The plan's projection, computed once per plan (an edit's event and its render share it). */
+  private projectionOf(plan: CashFlowPlan): Projection {
+    if (plan !== this.projectedPlan || !this.projection) {
+      this.projectedPlan = plan;
+      this.projection = projectCashFlow(plan);
+    }
+    return this.projection;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -164,9 +174,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.active = { row: Math.min(this.active.row, rows - 1), col: Math.min(this.active.col, months - 1) };
     }
     const plan = this.activeDraft?.plan;
-    if (plan && (plan !== this.projectedPlan || changed.has('salesPct') || changed.has('costsPct'))) {
-      this.projectedPlan = plan;
-      this.projection = projectCashFlow(plan);
+    if (plan && (plan !== this.scenarioFor || changed.has('salesPct') || changed.has('costsPct'))) {
+      this.scenarioFor = plan;
+      this.projection = this.projectionOf(plan);
       this.scenarioProjection =
         this.salesPct !== 0 || this.costsPct !== 0
           ? projectCashFlow(applyScenario(plan, { salesPct: this.salesPct, costsPct: this.costsPct }))
@@ -237,7 +247,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (!draft) return;
     this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
     this.autosave.schedule();
-    const projection = projectCashFlow(plan);
+    const projection = this.projectionOf(plan);
     const label = (index: number | null) =>
       index === null ? null : index < 0 ? 'pre' : monthAt(plan.startMonth, index);
     this.dispatchEvent(
@@ -812,7 +822,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const projection = this.projection;
     if (!draft || !projection) return;
     const win = window.open('', '_blank');
-    if (!win) return;
+    if (!win) {
+      this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or download the projection for Excel instead.') };
+      return;
+    }
     const doc = win.document;
     doc.title = draft.name;
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
@@ -870,6 +883,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private headline(projection: Projection): string {
     const plan = this.activeDraft!.plan;
+    if (projection.firstNegative !== null && projection.firstNegative < 0) {
+      return msg(str`Cash runs out before opening: you need ${this.money(projection.fundingNeeded)} to get through.`);
+    }
     if (projection.firstNegative !== null) {
       const month = this.monthName(projection.firstNegative, plan);
       return msg(str`Cash runs out in ${month}: you need ${this.money(projection.fundingNeeded)} to get through.`);

@@ -409,6 +409,23 @@ describe('<mipyme-cash-flow-calculator>: print', () => {
   });
 });
 
+describe('<mipyme-cash-flow-calculator>: plain words at the edges', () => {
+  it('says when the cash runs out before opening, and when the print window is blocked', async () => {
+    const el = await calculator();
+    await edit(el, 1, -1, '500');
+    expect(headline(el)).to.match(/^El efectivo se acaba antes de abrir: necesita \$500\.00/);
+    const original = window.open;
+    window.open = () => null;
+    try {
+      el.print();
+    } finally {
+      window.open = original;
+    }
+    await el.updateComplete;
+    expect($(el, '[part="notice"]').textContent).to.contain('bloqueó la ventana de impresión');
+  });
+});
+
 describe('<mipyme-cash-flow-calculator>: attributes', () => {
   it('map to properties', async () => {
     const el = await fixture<MipymeCashFlowCalculator>(html`<mipyme-cash-flow-calculator
