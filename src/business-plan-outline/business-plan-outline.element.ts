@@ -11,7 +11,8 @@ import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js'
 import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
-import { loadDrafts } from '../cash-flow-calculator/drafts.js';
+import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
+import { onStoredChange } from '../shared/storage.js';
 import { monthAt, projectCashFlow } from '../cash-flow-calculator/projection.js';
 import {
   answerKey,
@@ -113,6 +114,10 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     super.connectedCallback();
     const loaded = loadPlans();
     this.store = loaded.store;
+    this.stopProjectionWatch = onStoredChange('cash-flow.drafts', () => {
+      this.savedProjectionsCache = undefined;
+      this.requestUpdate();
+    });
     if (loaded.problem === 'unavailable') {
       this.storageNotice = msg('This device does not let the page save your work. Download a copy to keep it.');
     } else if (loaded.problem === 'unreadable') {
@@ -233,6 +238,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   private goTo(sectionId: string, focusTitle = true): void {
     this.sectionId = sectionId;
+    this.savedProjectionsCache = undefined; // a projection may have been saved meanwhile (same tab)
     if (focusTitle) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#section-title')?.focus());
   }
 
@@ -273,11 +279,37 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   // ------------------------------------------------------------------ exports
 
+  private savedProjectionsCache?: readonly Draft[];
+  private stopProjectionWatch?: () => void;
+  private extractCache?: { readonly draft: Draft; readonly locale: string; readonly extract: CashFlowExtract };
+
+  /**
+   * The projections the cash-flow calculator saved on this device: read once, and again
+   * only when another tab changes them or the owner opens another section — not at
+   * every keystroke.
+   */
+  private get savedProjections(): readonly Draft[] {
+    this.savedProjectionsCache ??= loadDrafts().store.drafts;
+    return this.savedProjectionsCache;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopProjectionWatch?.();
+  }
+
   /** The cash-flow projection chosen for the plan, as text for the exports. */
   private cashFlowExtract(plan: PlanDocument): CashFlowExtract | undefined {
     if (!plan.cashFlowId) return undefined;
-    const draft = loadDrafts().store.drafts.find((d) => d.id === plan.cashFlowId);
+    const draft = this.savedProjections.find((d) => d.id === plan.cashFlowId);
     if (!draft) return undefined;
+    if (this.extractCache?.draft === draft && this.extractCache.locale === this.locale) return this.extractCache.extract;
+    const extract = this.makeExtract(draft);
+    this.extractCache = { draft, locale: this.locale, extract };
+    return extract;
+  }
+
+  private makeExtract(draft: Draft): CashFlowExtract {
     const projection = projectCashFlow(draft.plan);
     const money = (minor: number) => formatMoney(minor, draft.plan.currency, this.locale);
     const headline =
@@ -517,7 +549,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     const previous = this.flat[index - 1];
     const next = this.flat[index + 1];
     const financial = section.id === this.cashFlowSectionId;
-    const drafts = financial ? loadDrafts().store.drafts : [];
+    const drafts = financial ? this.savedProjections : [];
     return html`<section class="section" part="section" aria-labelledby="section-title">
       <h2 id="section-title" tabindex="-1">${number}. ${pickText(section.title, lang)}</h2>
       ${section.guidance ? html`<p class="guidance">${pickText(section.guidance, lang)}</p>` : nothing}
