@@ -70,4 +70,5 @@ export default [
   // The demo's feed-check page (not shipped).
   bundle('demo/src/feed-check.ts', 'demo/build/feed-check.js'),
   bundle('demo/src/demo.ts', 'demo/build/demo.js'),
+  bundle('demo/src/configurator.ts', 'demo/build/configurator.js'),
 ];

@@ -1,0 +1,2 @@
+// The configurator (demo/configurator.html): being written.
+export {};
