@@ -11,8 +11,11 @@ import { formatDate } from './format.js';
 export const viewStyles = css`
   .loading {
     display: grid;
+    align-content: start;
     gap: 0.75em;
     padding: 1em;
+    /* The host is then exactly the reserved height (every widget's .base is padded 0.75 × space). */
+    min-height: calc(var(--_loading-height) - var(--_space) * 1.5);
   }
   .skeleton {
     height: 1em;

@@ -12,7 +12,9 @@
  *   `--mipyme-color-success`, `--mipyme-color-warning`, `--mipyme-color-focus`
  *   (each also as `…-dark` for the dark theme);
  * - `--mipyme-font-family`, `--mipyme-font-size` (base, default 16px), `--mipyme-radius`,
- *   `--mipyme-space` (the spacing unit, default 1em).
+ *   `--mipyme-space` (the spacing unit, default 1em);
+ * - `--mipyme-loading-height` (default 480px): the height a widget keeps while it loads,
+ *   the same the page reserves for it before the script runs (docs/embedding.md).
  */
 import { css } from 'lit';
 
@@ -51,6 +53,8 @@ export const tokens = css`
     --_font-size: var(--mipyme-font-size, 16px);
     --_radius: var(--mipyme-radius, 0.5em);
     --_space: var(--mipyme-space, 1em);
+    /* The height kept while loading: the page's rule for undefined elements uses the same value. */
+    --_loading-height: var(--mipyme-loading-height, 480px);
     color-scheme: light;
   }
   :host([theme='dark']) {
