@@ -49,8 +49,13 @@ export class FeedController implements ReactiveController {
     return this.state.status === 'ready' ? this.state.snapshot : undefined;
   }
 
+  /**
+   * Start at the host's next update, not here: a framework (React, Vue) or a
+   * script connects the element first and sets `feed` / `data` right after, and
+   * loading now would fire a needless "no feed" error or fetch the page's feed.
+   */
   hostConnected(): void {
-    this.sync();
+    this.host.requestUpdate();
   }
 
   hostUpdate(): void {

@@ -118,4 +118,46 @@ describe('FeedController', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.contain('error no-url');
   });
+
+  it('an element connected first and given data right after (as React does) loads once, with no error', async () => {
+    const events: string[] = [];
+    const listen = (event: Event) => events.push(event.type);
+    document.addEventListener('mipyme-feed-load', listen);
+    document.addEventListener('mipyme-feed-error', listen);
+    try {
+      const el = document.createElement('test-feed-host') as TestFeedHost;
+      document.body.append(el);
+      el.data = { version: 1, title: 'x' };
+      await el.updateComplete;
+      expect(el.controller.state.status).to.equal('ready');
+      expect(events).to.deep.equal(['mipyme-feed-load']);
+      el.remove();
+      // Reconnected (a CMS moving it): it follows its data again, without an error.
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.controller.state.status).to.equal('ready');
+      expect(events).not.to.include('mipyme-feed-error');
+      el.remove();
+    } finally {
+      document.removeEventListener('mipyme-feed-load', listen);
+      document.removeEventListener('mipyme-feed-error', listen);
+    }
+  });
+
+  it('the page feed is not fetched for an element given its own data right after connecting', async () => {
+    const key = freshKey();
+    configure({ feed: `/__feed/ok?k=${key}` });
+    try {
+      const el = document.createElement('test-feed-host') as TestFeedHost;
+      document.body.append(el);
+      el.data = { version: 1, title: 'x' };
+      await el.updateComplete;
+      expect(el.controller.state.status).to.equal('ready');
+      const hits = (await (await fetch(`/__feed/hits?k=${key}`)).json()) as { hits: number };
+      expect(hits.hits).to.equal(0);
+      el.remove();
+    } finally {
+      configure({ feed: undefined });
+    }
+  });
 });
