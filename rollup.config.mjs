@@ -1,7 +1,9 @@
 // cdn/: bundled, minified, self-contained ES modules for <script type="module">.
 // (dist/ — unbundled modules and .d.ts for npm — is written by tsc.)
 import { readFileSync } from 'node:fs';
+import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -71,4 +73,21 @@ export default [
   bundle('demo/src/feed-check.ts', 'demo/build/feed-check.js'),
   bundle('demo/src/demo.ts', 'demo/build/demo.js'),
   bundle('demo/src/configurator.ts', 'demo/build/configurator.js'),
+  // The React wrappers' test app (not shipped): React 19 is CommonJS only, so the test runner
+  // cannot serve it; this bundles React, react-dom and src/react into one module for
+  // tests/react/react.test.ts. Production React, not minified.
+  {
+    input: 'tests/react/app.ts',
+    output: { file: 'tests/react/build/app.js', format: 'es', inlineDynamicImports: true },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      commonjs(),
+      esbuild({ tsconfig: 'tsconfig.json', target: 'es2021' }),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
+      warn(warning);
+    },
+  },
 ];

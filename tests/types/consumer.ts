@@ -1,0 +1,79 @@
+/**
+ * A developer's code, compiled against the published package (`dist/` through
+ * package.json `exports`, as `npm install infomipyme-widgets` gives it), not
+ * against `src/`. It fails to compile if a public type goes missing or loosens
+ * to `any`. Checked by tests/node/types.test.mjs (`tsc -p tests/types`).
+ */
+import 'infomipyme-widgets/define';
+import {
+  MipymeBusinessPlanOutline,
+  MipymeCashFlowCalculator,
+  MipymeProviderFinder,
+  MipymeToolboxBrowser,
+  MipymeToolOpenEvent,
+  configure,
+  parseFeed,
+  type Feed,
+  type Tool,
+} from 'infomipyme-widgets';
+import { parseFeed as parseInNode } from 'infomipyme-widgets/feed';
+import { ToolboxBrowser } from 'infomipyme-widgets/react';
+
+/** Compile-time equality: `true` only when A and B are the same type (and neither is `any`). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type IsAny<T> = 0 extends 1 & T ? true : false;
+const check = <T extends true>(): T => true as T;
+
+// HTMLElementTagNameMap: createElement and querySelector know the classes.
+const created = document.createElement('mipyme-toolbox-browser');
+check<Equal<typeof created, MipymeToolboxBrowser>>();
+const calculator = document.querySelector('mipyme-cash-flow-calculator');
+check<Equal<typeof calculator, MipymeCashFlowCalculator | null>>();
+check<Equal<HTMLElementTagNameMap['mipyme-business-plan-outline'], MipymeBusinessPlanOutline>>();
+check<Equal<HTMLElementTagNameMap['mipyme-provider-finder'], MipymeProviderFinder>>();
+
+// Common attributes and the data property are typed.
+const toolbox = document.createElement('mipyme-toolbox-browser');
+toolbox.country = 'GT';
+toolbox.theme = 'dark';
+check<Equal<IsAny<typeof toolbox.data>, false>>();
+
+// GlobalEventHandlersEventMap: listeners get the event classes and their details.
+document.addEventListener('mipyme-tool-open', (event) => {
+  check<Equal<typeof event, MipymeToolOpenEvent>>();
+  const id: string = event.detail.id;
+  void id;
+});
+document.addEventListener('mipyme-cash-flow-change', (event) => {
+  const cents: number = event.detail.fundingNeeded;
+  check<Equal<IsAny<typeof event.detail>, false>>();
+  void cents;
+});
+document.addEventListener('mipyme-provider-open', (event) => {
+  check<Equal<typeof event.detail.action, 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard'>>();
+});
+toolbox.addEventListener('mipyme-feed-load', (event) => {
+  const issues: number = event.detail.issueCount;
+  void issues;
+});
+toolbox.addEventListener('mipyme-feed-error', (event) => {
+  const message: string = event.detail.message;
+  void message;
+});
+document.addEventListener('mipyme-plan-change', (event) => {
+  check<Equal<IsAny<typeof event.detail>, false>>();
+});
+
+// The feed API and its types.
+const result = parseFeed({ version: 1 });
+if (result.ok) {
+  const feed: Feed = result.feed;
+  const tools: Tool[] = feed.tools;
+  check<Equal<IsAny<Tool>, false>>();
+  void tools;
+}
+check<Equal<typeof parseInNode, typeof parseFeed>>();
+configure({ feed: 'https://example.org/feed.json', lang: 'es', country: 'SV', theme: 'auto' });
+
+// The React wrapper is a typed component.
+check<Equal<IsAny<typeof ToolboxBrowser>, false>>();
