@@ -1,7 +1,7 @@
 // custom-elements.json, generated from the JSDoc of the elements (npm run build).
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/generated/**'],
+  exclude: ['src/generated/**', 'src/react/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
