@@ -6,7 +6,7 @@ import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
+import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
@@ -455,7 +455,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   // ------------------------------------------------------------------ render
 
   private renderHeader(plan: PlanDocument): TemplateResult {
-    const days = plan.exportedAt ? (Date.now() - plan.exportedAt) / 86_400_000 : Infinity;
+    // Days since the last copy left the device (or since the plan was started, before any).
+    const days = (Date.now() - (plan.exportedAt ?? plan.createdAt)) / 86_400_000;
     return html`<div class="header" part="header">
       <div class="row">
         ${this.renaming
@@ -497,7 +498,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       </div>
       <p class="saved" role="status">
         ${this.lastSaved
-          ? msg(str`Saved on this device at ${new Date(this.lastSaved).toLocaleTimeString(this.locale, { hour: 'numeric', minute: '2-digit' })}.`)
+          ? msg(str`Saved on this device at ${formatTime(this.lastSaved, this.locale)}`)
           : msg('Your answers are saved on this device as you type.')}
         ${plan.exportedAt ? msg(str`Last downloaded or printed: ${formatDate(plan.exportedAt, this.locale)}.`) : ''}
         ${days > EXPORT_REMINDER_DAYS

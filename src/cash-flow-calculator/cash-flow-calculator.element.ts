@@ -7,7 +7,7 @@ import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber } from '../shared/format.js';
+import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
@@ -972,7 +972,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       </div>
       <p class="saved" role="status">
         ${this.lastSaved
-          ? msg(str`Saved on this device at ${new Date(this.lastSaved).toLocaleTimeString(this.locale, { hour: 'numeric', minute: '2-digit' })}.`)
+          ? msg(str`Saved on this device at ${formatTime(this.lastSaved, this.locale)}`)
           : msg('Changes are saved on this device as you type.')}
         ${draft.exportedAt
           ? msg(str`Last exported: ${formatDate(draft.exportedAt, this.locale)}.`)

@@ -78,6 +78,11 @@ export function formatDate(value: string | number | undefined, locale: string, s
   return dateFormat(locale, { dateStyle: style, ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
 }
 
+/** A time of day (`10:00 a. m.`, `10:00`), as the locale writes it. */
+export function formatTime(value: number, locale: string): string {
+  return dateFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(value);
+}
+
 /** `2026-05` → `may 2026` (short) or `mayo de 2026` (long), in `locale`. */
 export function formatMonth(yearMonth: string, locale: string, style: 'short' | 'long' = 'short'): string {
   const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);

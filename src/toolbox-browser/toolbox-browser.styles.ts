@@ -119,10 +119,15 @@ export const styles = css`
     border-radius: var(--_radius);
     min-width: 2.75em;
     min-height: 2.75em;
-    font-size: 1.25em;
+    /* A 44 px target that takes no more height than a line of the title (no gap under a short title). */
+    margin: -0.6em -0.5em -0.6em 0;
+    padding: 0;
     line-height: 1;
     color: var(--_muted);
     cursor: pointer;
+  }
+  .star span {
+    font-size: 1.25em;
   }
   .star[aria-pressed='true'] {
     color: var(--_warning);

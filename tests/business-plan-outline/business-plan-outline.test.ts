@@ -106,6 +106,22 @@ describe('<mipyme-business-plan-outline>: writing', () => {
     expect($<HTMLTextAreaElement>(again, 'textarea').value).to.equal('Pupusas y refrescos');
   });
 
+  it('says when it saved (the time as the country writes it, one full stop), and reminds to download only after 7 days', async () => {
+    const el = await outlineWidget();
+    const saved = () => $(el, '.saved').textContent!.replace(/\s+/g, ' ').trim();
+    expect(saved()).not.to.contain('Descargue una copia');
+    await answer(el, 'Pupusas');
+    el.save();
+    await el.updateComplete;
+    expect(saved()).to.match(/^Guardado en este dispositivo a las \d{1,2}:\d{2}( [ap]\. m\.)?$/);
+    // A plan started 8 days ago and never downloaded: the reminder.
+    const stored = JSON.parse(localStorage.getItem(PLANS_KEY)!) as Json;
+    stored['data']['plans'][0]['createdAt'] = Date.now() - 8 * 86_400_000;
+    localStorage.setItem(PLANS_KEY, JSON.stringify(stored));
+    const old = await outlineWidget();
+    expect($(old, '.saved').textContent).to.contain('Descargue una copia de vez en cuando');
+  });
+
   it('a second tab never overwrites newer text', async () => {
     const el = await outlineWidget();
     await answer(el, 'texto viejo');
