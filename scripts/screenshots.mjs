@@ -4,6 +4,7 @@
 //
 //   npm run screenshots            (builds first; then: node scripts/screenshots.mjs)
 //   node scripts/screenshots.mjs --only cash-flow-calculator
+//   node scripts/screenshots.mjs --forced-colors --out /tmp/forced   (Windows high-contrast check; not committed)
 //
 // Each shot runs in a fresh browser context (empty localStorage, IndexedDB and
 // cache), with the clock fixed at 1 November 2026, 10:00 in Guatemala, so reruns
@@ -17,7 +18,12 @@ import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, ensureBrowser } from './browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const OUT_DIR = join(root, 'docs/img');
+const argValue = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > -1 ? process.argv[at + 1] : undefined;
+};
+const OUT_DIR = argValue('--out') ?? join(root, 'docs/img');
+const FORCED_COLORS = process.argv.includes('--forced-colors');
 
 export const WIDGETS = ['toolbox-browser', 'cash-flow-calculator', 'business-plan-outline', 'provider-finder'];
 export const THEMES = ['light', 'dark'];
@@ -264,10 +270,15 @@ async function shoot(browser, base, widget, theme, width) {
     });
     await page.setViewport({ width, height: HEIGHTS[width], deviceScaleFactor: 1 });
     await page.emulateTimezone(TIMEZONE);
-    await page.emulateMediaFeatures([
-      { name: 'prefers-color-scheme', value: theme },
-      { name: 'prefers-reduced-motion', value: 'reduce' },
-    ]);
+    // Through the DevTools protocol: puppeteer's emulateMediaFeatures refuses forced-colors.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', {
+      features: [
+        { name: 'prefers-color-scheme', value: theme },
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+        ...(FORCED_COLORS ? [{ name: 'forced-colors', value: 'active' }] : []),
+      ],
+    });
     await page.evaluateOnNewDocument(freezeClock, FIXED_TIME);
     await page.goto(pageUrl(base, widget, theme, width), { waitUntil: 'load' });
     try {
@@ -502,7 +513,7 @@ async function main() {
           total += png.length;
           count += 1;
           const cut = fullHeight > clip.height ? ` (cut from ${fullHeight} px)` : '';
-          console.log(`docs/img/${name}  ${clip.width}×${clip.height}${cut}  ${(png.length / 1024).toFixed(1)} KB`);
+          console.log(`${OUT_DIR === join(root, 'docs/img') ? 'docs/img/' : `${OUT_DIR}/`}${name}  ${clip.width}×${clip.height}${cut}  ${(png.length / 1024).toFixed(1)} KB`);
         }
       }
     }

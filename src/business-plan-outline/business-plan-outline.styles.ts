@@ -60,6 +60,11 @@ export const styles = css`
     background: var(--_surface-alt);
     font-weight: 700;
   }
+  @media (forced-colors: active) {
+    nav button[aria-current='step'] {
+      border: 3px solid Highlight;
+    }
+  }
   nav .depth-1 {
     padding-inline-start: 1.5em;
   }

@@ -125,7 +125,8 @@ export const styles = css`
     height: 0.8em;
     margin-inline-end: 0.3em;
     border-radius: 0.15em;
-    vertical-align: -0.05em;
+    vertical-align: -0.05em;    /* The chart keeps its colours in forced-colours mode: so must its key. */
+    forced-color-adjust: none;
   }
   .grid-wrap {
     overflow-x: auto;
