@@ -51,7 +51,7 @@ async function measure(throttle) {
         projectCashFlow(plan);
         projections.push(performance.now() - t);
       }
-      saveDrafts({ drafts: [{ id: 'bench', name: 'Bench', plan, updatedAt: Date.now() }], activeId: 'bench' });
+      saveDrafts({ drafts: [{ id: 'bench', name: 'Bench', plan, createdAt: Date.now(), updatedAt: Date.now() }], activeId: 'bench' });
       await customElements.whenDefined('mipyme-cash-flow-calculator');
       const el = document.createElement('mipyme-cash-flow-calculator');
       el.data = { version: 1, title: 'bench', countries: [{ code: 'SV', name: 'El Salvador', currency: 'USD', locale: 'es-SV' }] };

@@ -28,6 +28,7 @@
  * The list operations are pure: they return a new store and never change theirs.
  */
 import { readStored, STORAGE_PREFIX, writeStored } from '../shared/storage.js';
+import { markRemoved, mergeRemoved, readRemoved, removedMap, survivesRemoval, tidyRemoved, withRemoved, type RemovalMarkers } from '../shared/removal-markers.js';
 import { clampText, PLAN_LIMITS, type Answer, type PlanDocument } from './plan-model.js';
 
 export interface PlanStore {
@@ -57,9 +58,6 @@ export const PLANS_STORAGE_NAME = 'business-plan.plans';
 export const PLANS_VERSION = 1;
 
 export const EMPTY_PLANS: PlanStore = Object.freeze({ plans: Object.freeze([]) as readonly PlanDocument[], activeId: undefined });
-
-/** At most this many removal markers are kept (the newest). */
-const REMOVED_LIMIT = 500;
 
 // ---------------------------------------------------------------- validation
 
@@ -168,36 +166,12 @@ function pickActive(plans: readonly PlanDocument[], wanted: string | undefined):
   return plans[0]?.id;
 }
 
-/** The newest `REMOVED_LIMIT` markers whose plan is not in `plans`; undefined when none. */
-function tidyRemoved(removed: ReadonlyMap<string, number>, plans: readonly PlanDocument[]): Readonly<Record<string, number>> | undefined {
-  const present = new Set(plans.map((plan) => plan.id));
-  const entries = [...removed].filter(([id]) => !present.has(id));
-  if (entries.length === 0) return undefined;
-  entries.sort((a, b) => b[1] - a[1]);
-  return Object.fromEntries(entries.slice(0, REMOVED_LIMIT));
+function makeStore(plans: readonly PlanDocument[], activeId: string | undefined, removed: RemovalMarkers | undefined): PlanStore {
+  return withRemoved({ plans, activeId }, removed);
 }
 
-function makeStore(plans: readonly PlanDocument[], activeId: string | undefined, removed: Readonly<Record<string, number>> | undefined): PlanStore {
-  return removed !== undefined && Object.keys(removed).length > 0 ? { plans, activeId, removed } : { plans, activeId };
-}
-
-function removedMap(store: PlanStore): Map<string, number> {
-  const map = new Map<string, number>();
-  const removed = store.removed;
-  if (removed) for (const [id, at] of Object.entries(removed)) if (isTime(at)) map.set(id, at);
-  return map;
-}
-
-function readRemoved(value: unknown): Map<string, number> {
-  const map = new Map<string, number>();
-  // Markers only prevent a removed plan from coming back: a bad one is ignored (the plan may come back, nothing is lost).
-  if (!isRecord(value)) return map;
-  for (const key of Object.keys(value)) {
-    const at = own(value, key);
-    if (isId(key) && isTime(at)) map.set(key, at);
-  }
-  return map;
-}
+/** The newest markers whose plan is not in `plans`; undefined when none. */
+const tidy = (removed: ReadonlyMap<string, number>, plans: readonly PlanDocument[]) => tidyRemoved(removed, plans.map((plan) => plan.id));
 
 interface Migrated {
   readonly store: PlanStore;
@@ -224,7 +198,7 @@ function migrate(data: unknown, version: number): Migrated | undefined {
   }
   const plans = [...byId.values()];
   const active = own(data, 'activeId');
-  const store = makeStore(plans, pickActive(plans, typeof active === 'string' ? active : undefined), tidyRemoved(readRemoved(own(data, 'removed')), plans));
+  const store = makeStore(plans, pickActive(plans, typeof active === 'string' ? active : undefined), tidy(readRemoved(own(data, 'removed'), isId), plans));
   return { store, dropped, original: data };
 }
 
@@ -277,9 +251,9 @@ export function savePlans(store: PlanStore, now: () => number = Date.now): SaveR
 export function upsertPlan(store: PlanStore, plan: PlanDocument): PlanStore {
   const index = store.plans.findIndex((item) => item.id === plan.id);
   const plans = index < 0 ? [...store.plans, plan] : store.plans.map((item, i) => (i === index ? plan : item));
-  const removed = removedMap(store);
+  const removed = removedMap(store.removed);
   removed.delete(plan.id);
-  return makeStore(plans, plan.id, tidyRemoved(removed, plans));
+  return makeStore(plans, plan.id, tidy(removed, plans));
 }
 
 /**
@@ -292,9 +266,8 @@ export function removePlan(store: PlanStore, id: string): PlanStore {
   if (!plan) return store;
   const plans = store.plans.filter((_, i) => i !== index);
   const activeId = store.activeId === id ? (plans[index] ?? plans[index - 1])?.id : store.activeId;
-  const removed = removedMap(store);
-  removed.set(id, Math.max(plan.updatedAt, removed.get(id) ?? 0));
-  return makeStore(plans, activeId, tidyRemoved(removed, plans));
+  const removed = markRemoved(removedMap(store.removed), id, plan.updatedAt);
+  return makeStore(plans, activeId, tidy(removed, plans));
 }
 
 /**
@@ -309,9 +282,9 @@ export function duplicatePlan(store: PlanStore, id: string, newId: string, name:
   const { exportedAt: _exported, ...rest } = source;
   const copy: PlanDocument = { ...rest, id: newId, name: clampText(name, PLAN_LIMITS.nameLength), createdAt: now, updatedAt: now };
   const plans = [...store.plans.slice(0, index + 1), copy, ...store.plans.slice(index + 1)];
-  const removed = removedMap(store);
+  const removed = removedMap(store.removed);
   removed.delete(newId);
-  return makeStore(plans, newId, tidyRemoved(removed, plans));
+  return makeStore(plans, newId, tidy(removed, plans));
 }
 
 /** Rename plan `id` (at most 120 characters), changed `now`. Unchanged store when `id` is missing. */
@@ -351,8 +324,7 @@ export function mergePlan(mine: PlanDocument, theirs: PlanDocument): PlanDocumen
  * Order: this tab's plans, then the stored-only ones. Active: this tab's, if it still exists.
  */
 export function mergePlans(mine: PlanStore, stored: PlanStore): PlanStore {
-  const removed = removedMap(mine);
-  for (const [id, at] of removedMap(stored)) removed.set(id, Math.max(at, removed.get(id) ?? 0));
+  const removed = mergeRemoved(mine.removed, stored.removed);
   const theirs = new Map(stored.plans.map((plan) => [plan.id, plan] as const));
   const mineIds = new Set(mine.plans.map((plan) => plan.id));
   const merged: PlanDocument[] = mine.plans.map((plan) => {
@@ -360,11 +332,8 @@ export function mergePlans(mine: PlanStore, stored: PlanStore): PlanStore {
     return other ? mergePlan(plan, other) : plan;
   });
   for (const plan of stored.plans) if (!mineIds.has(plan.id)) merged.push(plan);
-  const plans = merged.filter((plan) => {
-    const at = removed.get(plan.id);
-    return at === undefined || plan.updatedAt > at;
-  });
-  return makeStore(plans, pickActive(plans, mine.activeId ?? stored.activeId), tidyRemoved(removed, plans));
+  const plans = merged.filter((plan) => survivesRemoval(removed, plan.id, plan.updatedAt));
+  return makeStore(plans, pickActive(plans, mine.activeId ?? stored.activeId), tidy(removed, plans));
 }
 
 // ---------------------------------------------------------------- ids

@@ -43,6 +43,8 @@ import { chartGeometry } from './chart.js';
 import { styles } from './cash-flow-calculator.styles.js';
 
 const SAVE_DELAY = 400;
+/** Remind the owner to download a copy this many days after the last export (or the start, before any). */
+const EXPORT_REMINDER_DAYS = 7;
 const CHART_WIDTH = 640;
 const CHART_HEIGHT = 220;
 
@@ -237,7 +239,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private startFirstDraft(): void {
     const template = this.templates.find((t) => t.id === this.template) ?? (this.template ? undefined : this.templates[0]);
     const name = template ? pickText(template.name, this.uiLanguage) : msg('My cash flow');
-    const draft: Draft = { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), updatedAt: Date.now() };
+    const now = Date.now();
+    const draft: Draft = { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), createdAt: now, updatedAt: now };
     this.store = upsertDraft(this.store, draft);
   }
 
@@ -701,8 +704,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private newDraft(templateId: string): void {
     const template = this.templates.find((t) => t.id === templateId);
     const name = template ? pickText(template.name, this.uiLanguage) : msg('New projection');
+    const now = Date.now();
     this.updateDrafts(
-      upsertDraft(this.store, { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), updatedAt: Date.now() }),
+      upsertDraft(this.store, { id: newDraftId(), name: name.slice(0, 120), plan: this.planFromTemplate(template), createdAt: now, updatedAt: now }),
     );
   }
 
@@ -809,9 +813,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.importNotice = { ok: false, text };
       return;
     }
-    // An import never replaces a projection: it is added as a new one.
+    // An import never replaces a projection: it is added as a new one, started now (the file has no dates of its own).
+    const now = Date.now();
     this.updateDrafts(
-      upsertDraft(this.store, { id: newDraftId(), name: result.name, plan: result.plan, updatedAt: Date.now() }),
+      upsertDraft(this.store, { id: newDraftId(), name: result.name, plan: result.plan, createdAt: now, updatedAt: now }),
     );
     this.importNotice = { ok: true, text: msg(str`"${result.name}" was added to your projections.`) };
   }
@@ -931,6 +936,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private renderHeader(draft: Draft): TemplateResult {
     const plan = draft.plan;
+    // Days since the last copy left the device (or since the projection was started, before any):
+    // no reminder on a new projection, nor in the week after an export.
+    const days = (Date.now() - (draft.exportedAt ?? draft.createdAt)) / 86_400_000;
     return html`<div class="header" part="header">
       <div class="row no-print">
         ${this.renaming
@@ -974,9 +982,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${this.lastSaved
           ? msg(str`Saved on this device at ${formatTime(this.lastSaved, this.locale)}`)
           : msg('Changes are saved on this device as you type.')}
-        ${draft.exportedAt
-          ? msg(str`Last exported: ${formatDate(draft.exportedAt, this.locale)}.`)
-          : msg('Not exported yet: download a copy now and then.')}
+        ${draft.exportedAt ? msg(str`Last exported: ${formatDate(draft.exportedAt, this.locale)}.`) : ''}
+        ${days <= EXPORT_REMINDER_DAYS
+          ? ''
+          : draft.exportedAt
+            ? msg('Download a copy now and then: some browsers delete a site\'s saved data after 7 days without a visit.')
+            : msg('Not exported yet: download a copy now and then.')}
       </p>
       <div class="row">
         <div class="field">

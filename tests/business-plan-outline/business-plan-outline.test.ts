@@ -194,6 +194,7 @@ describe('<mipyme-business-plan-outline>: the numbers of the cash-flow calculato
         {
           id: 'cf1',
           name: 'Flujo del comedor',
+          createdAt: 1,
           updatedAt: 1,
           plan: {
             currency: 'USD', startMonth: '2027-01', months: 2, openingBalance: 0, safetyMinimum: 0,

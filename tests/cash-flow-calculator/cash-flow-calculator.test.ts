@@ -458,3 +458,125 @@ describe('<mipyme-cash-flow-calculator>: attributes', () => {
     expect($(el, '#chart-desc').textContent).to.equal(headline(el));
   });
 });
+
+describe('<mipyme-cash-flow-calculator>: saved projections from 0.1.0, two tabs, the download reminder', () => {
+  const DAY = 86_400_000;
+  const usdPlan = (label: string) => ({
+    currency: 'USD',
+    startMonth: '2026-11',
+    months: 2,
+    openingBalance: 10000,
+    safetyMinimum: 0,
+    lines: [{ id: 'v', label, flow: 'in', group: 'operations', preStart: 0, amounts: [5000, 6000] }],
+  });
+  const ours = () => Object.keys(localStorage).filter((key) => key.startsWith(`${DRAFTS_KEY}.`));
+  const options = (el: Element) => $$<HTMLOptionElement>(el, '#draft option').map((o) => o.textContent!.trim());
+  const stored = () => JSON.parse(localStorage.getItem(DRAFTS_KEY)!) as { v: number; data: { drafts: Json[]; removed?: Record<string, number> } };
+  afterEach(() => {
+    for (const key of ours()) localStorage.removeItem(key);
+  });
+
+  it('a version-1 store (0.1.0) shows as before, and the next save writes version 2, the original kept aside', async () => {
+    // Exactly what 0.1.0 writes: { v: 1, at, data: { drafts: [{ id, name, plan, updatedAt, exportedAt? }], activeId } }.
+    const v1 = JSON.stringify({
+      v: 1,
+      at: 1_764_250_000_500,
+      data: {
+        drafts: [
+          { id: 'd-aaaaaaaaaaaa', name: 'Comedor Doña Marta', plan: usdPlan('Almuerzos'), updatedAt: 1_764_200_000_000, exportedAt: 1_764_100_000_000 },
+          { id: 'd-bbbbbbbbbbbb', name: 'Tienda La Esquina', plan: usdPlan('Ventas de la tienda'), updatedAt: 1_764_250_000_000 },
+        ],
+        activeId: 'd-aaaaaaaaaaaa',
+      },
+    });
+    localStorage.setItem(DRAFTS_KEY, v1);
+    const el = await calculator();
+    expect(options(el)).to.deep.equal(['Comedor Doña Marta', 'Tienda La Esquina']);
+    expect($$<HTMLInputElement>(el, '.label-cell input')[0]!.value).to.equal('Almuerzos');
+    expect($(el, '.saved').textContent).to.contain('Última exportación');
+    expect(shadow(el).querySelector('[part="notice"]')).to.equal(null);
+    expect(localStorage.getItem(DRAFTS_KEY)).to.equal(v1); // opening it writes nothing
+
+    el.save();
+    const saved = stored();
+    expect(saved.v).to.equal(2);
+    expect(saved.data.drafts.map((d) => [d['id'], d['name'], d['createdAt'], d['updatedAt'], d['exportedAt']])).to.deep.equal([
+      ['d-aaaaaaaaaaaa', 'Comedor Doña Marta', 1_764_200_000_000, 1_764_200_000_000, 1_764_100_000_000],
+      ['d-bbbbbbbbbbbb', 'Tienda La Esquina', 1_764_250_000_000, 1_764_250_000_000, undefined],
+    ]);
+    const kept = ours().filter((key) => key.startsWith(`${DRAFTS_KEY}.v1.`));
+    expect(kept).to.have.length(1);
+    expect(localStorage.getItem(kept[0]!)).to.equal(v1);
+    await expectAccessible(el);
+  });
+
+  it('a projection deleted here does not come back from another tab’s older copy', async () => {
+    const now = Date.now();
+    const a = { id: 'd-aaaaaaaaaaaa', name: 'Para borrar', plan: usdPlan('Uno'), createdAt: now - 5000, updatedAt: now - 4000 };
+    const b = { id: 'd-bbbbbbbbbbbb', name: 'Para quedarse', plan: usdPlan('Dos'), createdAt: now - 3000, updatedAt: now - 2000 };
+    const otherTab = JSON.stringify({ v: 2, at: now - 1000, data: { drafts: [a, b], activeId: a.id } });
+    localStorage.setItem(DRAFTS_KEY, otherTab);
+    const el = await calculator();
+    expect(options(el)).to.deep.equal(['Para borrar', 'Para quedarse']);
+
+    const confirm = window.confirm;
+    window.confirm = () => true;
+    try {
+      $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.trim() === 'Borrar')!.click();
+    } finally {
+      window.confirm = confirm;
+    }
+    await el.updateComplete;
+    expect(options(el)).to.deep.equal(['Para quedarse']);
+
+    // The other tab, still holding the old copy, stores it again (before this tab saved), and again after.
+    const fromOtherTab = async () => {
+      localStorage.setItem(DRAFTS_KEY, otherTab);
+      window.dispatchEvent(new StorageEvent('storage', { key: DRAFTS_KEY }));
+      await el.updateComplete;
+    };
+    await fromOtherTab();
+    expect(options(el)).to.deep.equal(['Para quedarse']);
+    el.save();
+    expect(stored().data.drafts.map((d) => d['id'])).to.deep.equal([b.id]);
+    expect(stored().data.removed).to.deep.equal({ [a.id]: a.updatedAt });
+    await fromOtherTab();
+    el.save();
+    expect(options(el)).to.deep.equal(['Para quedarse']);
+    expect(stored().data.drafts.map((d) => d['id'])).to.deep.equal([b.id]);
+  });
+
+  it('reminds to download a copy only a week after the start or the last export, not on a new projection', async () => {
+    const now = Date.now();
+    const draft = (id: string, name: string, createdAt: number, exportedAt?: number) => ({
+      id, name, plan: usdPlan('Ventas'), createdAt, updatedAt: now - 1000, ...(exportedAt ? { exportedAt } : {}),
+    });
+    const drafts = [
+      draft('d-new', 'Nueva', now - 2000),
+      draft('d-old', 'Sin copia', now - 30 * DAY),
+      draft('d-exported-old', 'Copia vieja', now - 60 * DAY, now - 30 * DAY),
+      draft('d-exported-new', 'Copia reciente', now - 60 * DAY, now - 2 * DAY),
+    ];
+    localStorage.setItem(DRAFTS_KEY, JSON.stringify({ v: 2, at: now, data: { drafts, activeId: 'd-new' } }));
+    const el = await calculator();
+    const status = async (id: string) => {
+      const select = $<HTMLSelectElement>(el, '#draft');
+      select.value = id;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      return $(el, '.saved').textContent!.replace(/\s+/g, ' ');
+    };
+    const rows: Array<{ id: string; has: string[]; hasNot: string[] }> = [
+      { id: 'd-new', has: [], hasNot: ['Todavía no exportada', 'Descargue una copia', 'Última exportación'] },
+      { id: 'd-old', has: ['Todavía no exportada: descargue una copia de vez en cuando.'], hasNot: ['Última exportación'] },
+      { id: 'd-exported-old', has: ['Última exportación', 'Descargue una copia de vez en cuando'], hasNot: ['Todavía no exportada'] },
+      { id: 'd-exported-new', has: ['Última exportación'], hasNot: ['Todavía no exportada', 'Descargue una copia'] },
+    ];
+    for (const { id, has, hasNot } of rows) {
+      const text = await status(id);
+      for (const part of has) expect(text, id).to.contain(part);
+      for (const part of hasNot) expect(text, id).not.to.contain(part);
+    }
+    await expectAccessible(el);
+  });
+});

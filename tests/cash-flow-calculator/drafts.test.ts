@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   DRAFTS_STORAGE_NAME,
+  DRAFTS_VERSION,
   duplicateDraft,
   loadDrafts,
   mergeDrafts,
@@ -26,7 +27,8 @@ const plan: CashFlowPlan = {
   lines: [{ id: 'sales', label: 'Ventas', flow: 'in', group: 'operations', preStart: 0, amounts: [100, 200] }],
 };
 
-const draft = (id: string, updatedAt = 1, extra: Partial<Draft> = {}): Draft => Object.freeze({ id, name: `Proyección ${id}`, plan, updatedAt, ...extra });
+const draft = (id: string, updatedAt = 1, extra: Partial<Draft> = {}): Draft =>
+  Object.freeze({ id, name: `Proyección ${id}`, plan, createdAt: 1, updatedAt, ...extra });
 const store = (ids: string[], activeId: string | undefined = ids[0]): DraftStore =>
   Object.freeze({ drafts: Object.freeze(ids.map((id) => draft(id))), activeId });
 const ids = (s: DraftStore) => s.drafts.map((d) => d.id);
@@ -73,7 +75,7 @@ describe('duplicateDraft', () => {
     const result = duplicateDraft(from, 'a', 'a2', 'Copia de a', 99);
     expect(ids(result)).to.deep.equal(['a', 'a2', 'b']);
     expect(result.activeId).to.equal('a2');
-    expect(result.drafts[1]).to.deep.equal({ id: 'a2', name: 'Copia de a', plan, updatedAt: 99 });
+    expect(result.drafts[1]).to.deep.equal({ id: 'a2', name: 'Copia de a', plan, createdAt: 99, updatedAt: 99 });
   });
 
   const unchanged: Array<{ label: string; id: string; newId: string }> = [
@@ -102,7 +104,7 @@ describe('renameDraft', () => {
   for (const { label, name, expected } of rows) {
     it(`${label}: new name, changed now, order and active unchanged`, () => {
       const result = renameDraft(store(['a', 'b'], 'a'), 'b', name, 42);
-      expect(result.drafts[1]).to.deep.equal({ id: 'b', name: expected, plan, updatedAt: 42 });
+      expect(result.drafts[1]).to.deep.equal({ id: 'b', name: expected, plan, createdAt: 1, updatedAt: 42 });
       expect(result.drafts[0]).to.deep.equal(draft('a'));
       expect(result.activeId).to.equal('a');
     });
@@ -164,6 +166,97 @@ describe('mergeDrafts: two tabs, never lose the newer text', () => {
   }
 });
 
+describe('createdAt: when the projection was started', () => {
+  const from = (): DraftStore => Object.freeze({ drafts: Object.freeze([draft('a', 5, { createdAt: 2 }), draft('b', 6, { createdAt: 3 })]), activeId: 'a' });
+  const createdAt = (s: DraftStore, id: string) => s.drafts.find((d) => d.id === id)?.createdAt;
+  const rows: Array<{ label: string; change: (s: DraftStore) => DraftStore; id: string; expected: number }> = [
+    { label: 'survives a rename', change: (s) => renameDraft(s, 'a', 'Otro nombre', 50), id: 'a', expected: 2 },
+    { label: 'survives an edit (the element’s upsert of the changed draft)', change: (s) => upsertDraft(s, { ...s.drafts[0]!, plan: { ...plan, months: 2 }, updatedAt: 60 }), id: 'a', expected: 2 },
+    { label: 'survives an export (upsert with exportedAt)', change: (s) => upsertDraft(s, { ...s.drafts[1]!, exportedAt: 70 }), id: 'b', expected: 3 },
+    { label: 'is now for a duplicate', change: (s) => duplicateDraft(s, 'a', 'a2', 'Copia', 80), id: 'a2', expected: 80 },
+    { label: 'stays on the source of a duplicate', change: (s) => duplicateDraft(s, 'a', 'a2', 'Copia', 80), id: 'a', expected: 2 },
+    { label: 'is the earlier of two tabs’ copies when the other is newer', change: (s) => mergeDrafts(s, { drafts: [draft('a', 9, { createdAt: 1 })], activeId: 'a' }), id: 'a', expected: 1 },
+    { label: 'is the earlier of two tabs’ copies when this one is newer', change: (s) => mergeDrafts({ drafts: [draft('a', 9, { createdAt: 4 })], activeId: 'a' }, s), id: 'a', expected: 2 },
+  ];
+  for (const { label, change, id, expected } of rows) {
+    it(label, () => expect(createdAt(change(from()), id)).to.equal(expected));
+  }
+
+  it('a merge keeps the newer text with the earlier creation and the later export', () => {
+    const mine: DraftStore = { drafts: [draft('a', 9, { name: 'mío', createdAt: 5, exportedAt: 3 })], activeId: 'a' };
+    const stored: DraftStore = { drafts: [draft('a', 4, { name: 'otra', createdAt: 2, exportedAt: 8 })], activeId: 'a' };
+    expect(mergeDrafts(mine, stored)).to.deep.equal({ drafts: [draft('a', 9, { name: 'mío', createdAt: 2, exportedAt: 8 })], activeId: 'a' });
+  });
+});
+
+describe('removal markers: a deleted projection does not come back from another tab', () => {
+  it('removeDraft leaves a marker with the draft’s updatedAt', () => {
+    const result = removeDraft(store(['a', 'b']), 'b');
+    expect(result).to.deep.equal({ drafts: [draft('a')], activeId: 'a', removed: { b: 1 } });
+  });
+
+  it('a missing id leaves no marker', () => {
+    expect(removeDraft(store(['a']), 'zz')).to.deep.equal(store(['a']));
+  });
+
+  it('a draft added again clears its marker (upsert, duplicate onto the id)', () => {
+    const removed = removeDraft(removeDraft(store(['a', 'b', 'c']), 'a'), 'c');
+    expect(removed.removed).to.deep.equal({ a: 1, c: 1 });
+    expect(upsertDraft(removed, draft('a', 7)).removed).to.deep.equal({ c: 1 });
+    expect(duplicateDraft(removed, 'b', 'c', 'Copia', 9).removed).to.deep.equal({ a: 1 });
+    expect(upsertDraft(upsertDraft(removed, draft('a', 7)), draft('c', 7))).to.deep.equal({
+      drafts: [draft('b'), draft('a', 7), draft('c', 7)],
+      activeId: 'c',
+    });
+  });
+
+  it('a rename keeps the markers', () => {
+    expect(renameDraft(removeDraft(store(['a', 'b']), 'a'), 'b', 'x', 5).removed).to.deep.equal({ a: 1 });
+  });
+
+  const rows: Array<{ label: string; mine: DraftStore; stored: DraftStore; expected: DraftStore }> = [
+    {
+      label: 'removed in this tab, the other tab’s older copy is stored: gone',
+      mine: removeDraft({ drafts: [draft('a', 4), draft('b')], activeId: 'a' }, 'a'),
+      stored: { drafts: [draft('a', 4), draft('b')], activeId: 'a' },
+      expected: { drafts: [draft('b')], activeId: 'b', removed: { a: 4 } },
+    },
+    {
+      label: 'removed in another tab (the marker is stored), this tab’s copy is no newer: gone',
+      mine: { drafts: [draft('a', 4), draft('b')], activeId: 'a' },
+      stored: { drafts: [draft('b')], activeId: 'b', removed: { a: 4 } },
+      expected: { drafts: [draft('b')], activeId: 'b', removed: { a: 4 } },
+    },
+    {
+      label: 'the other tab edited it after the removal: kept, never lose newer text, and its marker goes',
+      mine: { drafts: [draft('b')], activeId: 'b', removed: { a: 4 } },
+      stored: { drafts: [draft('a', 5, { name: 'editada después' }), draft('b')], activeId: 'a' },
+      expected: { drafts: [draft('b'), draft('a', 5, { name: 'editada después' })], activeId: 'b' },
+    },
+    {
+      label: 'this tab edited it after the other tab removed it: kept',
+      mine: { drafts: [draft('a', 9)], activeId: 'a' },
+      stored: { drafts: [], activeId: undefined, removed: { a: 4, b: 3 } },
+      expected: { drafts: [draft('a', 9)], activeId: 'a', removed: { b: 3 } },
+    },
+    {
+      label: 'the markers of both sides are kept, the later time for an id on both',
+      mine: { drafts: [draft('c')], activeId: 'c', removed: { a: 2, b: 7 } },
+      stored: { drafts: [draft('c')], activeId: 'c', removed: { a: 6, b: 1 } },
+      expected: { drafts: [draft('c')], activeId: 'c', removed: { a: 6, b: 7 } },
+    },
+    {
+      label: 'markers for ids present on both sides are tidied away',
+      mine: { drafts: [draft('a', 5)], activeId: 'a', removed: { a: 3 } },
+      stored: { drafts: [draft('a', 5)], activeId: 'a', removed: { a: 4 } },
+      expected: { drafts: [draft('a', 5)], activeId: 'a' },
+    },
+  ];
+  for (const { label, mine, stored, expected } of rows) {
+    it(label, () => expect(mergeDrafts(mine, stored)).to.deep.equal(expected));
+  }
+});
+
 describe('newDraftId', () => {
   const sequence = (values: number[]) => {
     let i = 0;
@@ -194,7 +287,7 @@ describe('loadDrafts / saveDrafts in localStorage', () => {
     const keys: string[] = [];
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
-      if (key !== null && (key === KEY || key.startsWith(`${KEY}.unreadable.`))) keys.push(key);
+      if (key !== null && (key === KEY || key.startsWith(`${KEY}.unreadable.`) || key.startsWith(`${KEY}.v1.`))) keys.push(key);
     }
     return keys;
   };
@@ -207,7 +300,7 @@ describe('loadDrafts / saveDrafts in localStorage', () => {
     if (before !== null) localStorage.setItem(KEY, before);
   });
 
-  const raw = (data: unknown, v = 1) => JSON.stringify({ v, at: 1, data });
+  const raw = (data: unknown, v = DRAFTS_VERSION) => JSON.stringify({ v, at: 1, data });
 
   it('starts empty, with no problem', () => {
     expect(loadDrafts()).to.deep.equal({ store: { drafts: [], activeId: undefined } });
@@ -216,13 +309,14 @@ describe('loadDrafts / saveDrafts in localStorage', () => {
   it('saves under the namespaced key and reads back exactly', () => {
     const saved: DraftStore = { drafts: [draft('a', 10, { exportedAt: 11 }), draft('b', 12)], activeId: 'b' };
     expect(saveDrafts(saved, () => 7)).to.deep.equal({ ok: true });
-    expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.include({ v: 1, at: 7 });
+    expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.include({ v: 2, at: 7 });
     expect(loadDrafts()).to.deep.equal({ store: saved });
   });
 
   const unreadable: Array<{ label: string; value: string }> = [
     { label: 'not JSON', value: '{oops' },
-    { label: 'a newer version', value: raw({ drafts: [draft('a')], activeId: 'a', future: true }, 2) },
+    { label: 'a newer version', value: raw({ drafts: [draft('a')], activeId: 'a', future: true }, 3) },
+    { label: 'an unknown version', value: raw({ drafts: [draft('a')], activeId: 'a' }, 0) },
     { label: 'drafts that are not a list', value: raw({ drafts: 'a' }) },
     { label: 'no data', value: raw(null) },
   ];
@@ -243,6 +337,8 @@ describe('loadDrafts / saveDrafts in localStorage', () => {
     { label: 'no id', bad: { name: 'x', plan, updatedAt: 1 } },
     { label: 'a name of 500 characters', bad: { ...draft('x'), name: 'x'.repeat(500) } },
     { label: 'no time', bad: { id: 'x', name: 'x', plan } },
+    { label: 'a creation time that is not a time', bad: { ...draft('x'), createdAt: 'ayer' } },
+    { label: 'a negative creation time', bad: { ...draft('x'), createdAt: -1 } },
     { label: 'a string', bad: 'x' },
   ];
   for (const { label, bad } of badDrafts) {
@@ -340,5 +436,149 @@ describe('loadDrafts / saveDrafts in localStorage', () => {
     expect(merged).to.deep.equal({ drafts: [draft('a', 5, { name: 'otra pestaña' }), draft('b', 3), draft('c')], activeId: 'b' });
     expect(saveDrafts(merged)).to.deep.equal({ ok: true });
     expect(loadDrafts().store).to.deep.equal(merged);
+  });
+  it('keeps the removal markers through a save and a load', () => {
+    const saved = removeDraft({ drafts: [draft('a', 10), draft('b', 12)], activeId: 'a' }, 'a');
+    expect(saveDrafts(saved)).to.deep.equal({ ok: true });
+    expect(JSON.parse(localStorage.getItem(KEY)!).data.removed).to.deep.equal({ a: 10 });
+    expect(loadDrafts()).to.deep.equal({ store: { drafts: [draft('b', 12)], activeId: 'b', removed: { a: 10 } } });
+  });
+
+  const markers: Array<{ label: string; removed: unknown; expected: Record<string, number> | undefined }> = [
+    { label: 'valid markers are read', removed: { x: 3, y: 4 }, expected: { x: 3, y: 4 } },
+    { label: 'bad markers are ignored, the good ones kept', removed: { x: 'ayer', y: -1, z: null, '': 3, ['i'.repeat(65)]: 3, w: 2 }, expected: { w: 2 } },
+    { label: 'a marker for a draft that is present is tidied away', removed: { a: 9, w: 2 }, expected: { w: 2 } },
+    { label: 'markers that are not an object are ignored', removed: ['x', 3], expected: undefined },
+    { label: 'a text instead of markers is ignored', removed: 'x', expected: undefined },
+  ];
+  for (const { label, removed, expected } of markers) {
+    it(`${label}; the drafts are read as they are, with no problem`, () => {
+      localStorage.setItem(KEY, raw({ drafts: [draft('a')], activeId: 'a', removed }));
+      const result = loadDrafts();
+      expect(result).to.deep.equal({ store: { drafts: [draft('a')], activeId: 'a', ...(expected ? { removed: expected } : {}) } });
+    });
+  }
+
+  it('reads a version-2 draft saved without createdAt (by code that predates it) with createdAt = updatedAt', () => {
+    const { createdAt: _created, ...old } = draft('a', 30);
+    localStorage.setItem(KEY, raw({ drafts: [old], activeId: 'a' }));
+    expect(loadDrafts()).to.deep.equal({ store: { drafts: [draft('a', 30, { createdAt: 30 })], activeId: 'a' } });
+  });
+});
+
+// ------------------------------------------------------------ version 1 (0.1.0) → version 2
+
+describe('a version-1 store, as 0.1.0 writes it, is read as version 2', () => {
+  // Exactly what 0.1.0 stores: writeStored('cash-flow.drafts', 1, { drafts, activeId }) →
+  // JSON.stringify({ v: 1, at, data }); each draft { id, name, plan, updatedAt, exportedAt? }.
+  const v1Plan = (months: number, opening: number) => ({
+    currency: 'GTQ',
+    startMonth: '2026-11',
+    months,
+    openingBalance: opening,
+    safetyMinimum: 50000,
+    lines: [
+      { id: 'ventas', label: 'Ventas', flow: 'in', group: 'operations', kind: 'sales', preStart: 0, amounts: Array.from({ length: months }, (_, i) => 150000 + i * 1000) },
+      { id: 'alquiler', label: 'Alquiler y servicios', flow: 'out', group: 'operations', preStart: 70000, amounts: Array.from({ length: months }, () => 35000) },
+      { id: 'prestamo', label: 'Préstamo', flow: 'in', group: 'financing', preStart: 300000, amounts: Array.from({ length: months }, () => 0) },
+    ],
+  });
+  const v1Drafts = [
+    { id: 'd-8k2m4q0x7z1a', name: 'Tienda La Esquina', plan: v1Plan(12, 120000), updatedAt: 1_764_200_000_000, exportedAt: 1_764_100_000_000 },
+    { id: 'd-0p9r5t3v6b2c', name: 'Comedor «Doña Marta» — temporada alta', plan: v1Plan(6, -5000), updatedAt: 1_764_250_000_000 },
+  ];
+  const V1 = JSON.stringify({ v: 1, at: 1_764_250_000_500, data: { drafts: v1Drafts, activeId: 'd-0p9r5t3v6b2c' } });
+  const asV2 = v1Drafts.map((d) => ({ ...d, createdAt: d.updatedAt }));
+
+  const keys = (prefix: string) => Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+  const clear = () => {
+    for (const key of [KEY, ...keys(`${KEY}.`)]) localStorage.removeItem(key);
+  };
+  let before: string | null = null;
+  beforeEach(() => {
+    before = localStorage.getItem(KEY);
+    clear();
+  });
+  afterEach(() => {
+    clear();
+    if (before !== null) localStorage.setItem(KEY, before);
+  });
+
+  it('every draft, name, plan and exportedAt identical, createdAt = updatedAt, no markers, no problem; reading writes nothing', () => {
+    localStorage.setItem(KEY, V1);
+    const result = loadDrafts();
+    expect(result).to.deep.equal({ store: { drafts: asV2, activeId: 'd-0p9r5t3v6b2c' } });
+    expect(localStorage.getItem(KEY)).to.equal(V1);
+    expect(keys(`${KEY}.`)).to.deep.equal([]);
+  });
+
+  it('saved back as version 2, the version-1 original first kept as it was under .v1.<time>', () => {
+    localStorage.setItem(KEY, V1);
+    const { store: loaded } = loadDrafts();
+    expect(saveDrafts(loaded, () => 77)).to.deep.equal({ ok: true, keptAs: `${KEY}.v1.77` });
+    expect(localStorage.getItem(`${KEY}.v1.77`)).to.equal(V1);
+    const stored = JSON.parse(localStorage.getItem(KEY)!) as { v: number; at: number; data: unknown };
+    expect(stored).to.deep.equal({ v: 2, at: 77, data: { drafts: asV2, activeId: 'd-0p9r5t3v6b2c' } });
+    expect(loadDrafts()).to.deep.equal({ store: loaded });
+    // Only the first version-2 write keeps a copy.
+    expect(saveDrafts(loaded, () => 78)).to.deep.equal({ ok: true });
+    expect(keys(`${KEY}.v1.`)).to.deep.equal([`${KEY}.v1.77`]);
+  });
+
+  const failures: Array<{ label: string; fails: (key: string) => boolean; copy: boolean }> = [
+    { label: 'the copy cannot be made (storage full): nothing is written', fails: (key) => key.includes('.v1.'), copy: false },
+    { label: 'the version-2 write fails after the copy: the copy stays', fails: (key) => key === KEY, copy: true },
+  ];
+  for (const { label, fails, copy } of failures) {
+    it(`the version-1 original is never lost when ${label}`, () => {
+      localStorage.setItem(KEY, V1);
+      const { store: loaded } = loadDrafts();
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        if (fails(key)) throw new DOMException('full', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+      let result: ReturnType<typeof saveDrafts>;
+      try {
+        result = saveDrafts(loaded, () => 80);
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+      expect(result).to.deep.equal({ ok: false, reason: 'full' });
+      expect(localStorage.getItem(KEY)).to.equal(V1);
+      expect(localStorage.getItem(`${KEY}.v1.80`)).to.equal(copy ? V1 : null);
+    });
+  }
+
+  it('one invalid draft: the whole version-1 value is kept aside as it was, the valid ones are migrated and written as version 2', () => {
+    const withBad = JSON.stringify({ v: 1, at: 5, data: { drafts: [v1Drafts[0], { ...v1Drafts[1], plan: { ...v1Plan(6, 0), months: 99 } }], activeId: 'd-8k2m4q0x7z1a' } });
+    localStorage.setItem(KEY, withBad);
+    const result = loadDrafts(() => 9);
+    expect(result).to.deep.equal({
+      store: { drafts: [asV2[0]], activeId: 'd-8k2m4q0x7z1a' },
+      problem: 'unreadable',
+      keptAs: `${KEY}.unreadable.9`,
+      dropped: 1,
+    });
+    expect(localStorage.getItem(`${KEY}.unreadable.9`)).to.equal(withBad);
+    expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.include({ v: 2 });
+    expect(loadDrafts()).to.deep.equal({ store: { drafts: [asV2[0]], activeId: 'd-8k2m4q0x7z1a' } });
+  });
+
+  it('a version-1 store has no markers: a `removed` field in it is ignored', () => {
+    localStorage.setItem(KEY, JSON.stringify({ v: 1, at: 1, data: { drafts: v1Drafts, activeId: 'x', removed: { 'd-gone': 4 } } }));
+    expect(loadDrafts().store).to.deep.equal({ drafts: asV2, activeId: 'd-8k2m4q0x7z1a' });
+  });
+
+  it('a version-3 (newer) store is kept aside untouched and never overwritten', () => {
+    const V3 = JSON.stringify({ v: 3, at: 1, data: { drafts: asV2, activeId: 'd-8k2m4q0x7z1a', somethingNew: [1, 2] } });
+    localStorage.setItem(KEY, V3);
+    expect(loadDrafts(() => 4)).to.deep.equal({ store: { drafts: [], activeId: undefined }, problem: 'unreadable', keptAs: `${KEY}.unreadable.4` });
+    expect(localStorage.getItem(`${KEY}.unreadable.4`)).to.equal(V3);
+    expect(localStorage.getItem(KEY)).to.equal(null);
+    // Written meanwhile by a newer version in another tab: saveDrafts moves it aside before writing.
+    localStorage.setItem(KEY, V3);
+    expect(saveDrafts({ drafts: [draft('a')], activeId: 'a' }, () => 6)).to.deep.equal({ ok: true, keptAs: `${KEY}.unreadable.6` });
+    expect(localStorage.getItem(`${KEY}.unreadable.6`)).to.equal(V3);
   });
 });
