@@ -10,29 +10,45 @@ import esbuild from 'rollup-plugin-esbuild';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! infomipyme-widgets ${version} | MIT */`;
 
-/** The name of the Trusted Types policy of the CDN build (see docs/embedding.md). */
+/** The name of the Trusted Types policy of the CDN build when `lit-html` is taken (see docs/embedding.md). */
 export const TRUSTED_TYPES_POLICY = 'infomipyme-widgets';
 
 /**
- * Lit creates a Trusted Types policy named `lit-html`. On a host that already runs
- * Lit with Trusted Types enforced, a second policy of that name throws before any
- * element is defined. The CDN build names its own policy, and a refused policy
- * (name not allowed by the host's CSP) no longer stops the bundle from loading.
+ * Lit creates a Trusted Types policy named `lit-html` when its module runs. Under an enforced
+ * `trusted-types` directive a name that is not listed, or already taken (no 'allow-duplicates'),
+ * makes `createPolicy` throw (unpatched, that stops the whole bundle), and every refused name is
+ * also a CSP violation report. No API tells which names a page allows, so the CDN build:
+ *
+ * - creates its policy lazily, at the first template it renders (a copy of the library whose
+ *   tags are all owned by an earlier copy never creates one);
+ * - tries `lit-html` first when no other Lit has run on the page (`globalThis.litHtmlVersions`
+ *   holds only this bundle's own entry): zero reports under `trusted-types lit-html`, and the name
+ *   a page without Lit of its own lists;
+ * - tries `infomipyme-widgets` first when another Lit has run (it owns `lit-html`): zero reports
+ *   under `trusted-types infomipyme-widgets lit-html` on a page that runs Lit itself;
+ * - then the other name, then no policy (the widgets cannot render their templates then), with one
+ *   console warning only when neither name is allowed. It never throws.
  */
 function ownTrustedTypesPolicy() {
   const pattern = /(\w+)\.createPolicy\("lit-html",/;
   let replaced = false;
+  const own = JSON.stringify(TRUSTED_TYPES_POLICY);
   return {
     name: 'own-trusted-types-policy',
     transform(code, id) {
       if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
       if (!pattern.test(code)) this.error('lit-html no longer creates its policy as expected: update ownTrustedTypesPolicy().');
       replaced = true;
+      // `tt.createPolicy("lit-html", options)` becomes `lazyPolicy(tt, options)`: an object with
+      // the same createHTML, backed by the first policy the page allows.
+      const lazyPolicy =
+        '((t,o)=>{let p,d=0;const c=()=>{d=1;' +
+        `const v=globalThis.litHtmlVersions,n=v&&v.length>1?[${own},"lit-html"]:["lit-html",${own}];` +
+        'for(const x of n)try{return t.createPolicy(x,o)}catch(e){}' +
+        'console.warn("infomipyme-widgets: this page\'s Content-Security-Policy allows neither Trusted Types policy "+n.join(" nor ")+"; the widgets cannot render. Add one of them to trusted-types.")};' +
+        'return{createHTML:h=>(d||(p=c()),p?p.createHTML(h):h)}})';
       return {
-        code: code.replace(
-          pattern,
-          (_, tt) => `((n,o)=>{try{return ${tt}.createPolicy(n,o)}catch(e){console.warn("infomipyme-widgets: Trusted Types policy "+n+" refused",e)}})(${JSON.stringify(TRUSTED_TYPES_POLICY)},`,
-        ),
+        code: code.replace(pattern, (_, tt) => `${lazyPolicy}(${tt},`),
         map: null,
       };
     },

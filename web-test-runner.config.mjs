@@ -14,6 +14,83 @@ const fixture = (name) => readFile(fileURLToPath(new URL(`./tests/fixtures/${nam
 
 async function feedRoutes(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
+
+  // ---- /__csp/<variant>?k=<key>: a partner page under a strict CSP (tests/cdn/csp-page.test.ts).
+  // The issue's directives exactly; only the trusted-types names change with the variant. No
+  // connect-src is needed: without default-src the feed request is not restricted (and it is
+  // same-origin anyway).
+  if (url.pathname.startsWith('/__csp/')) {
+    const pages = {
+      'lit-html': { names: 'lit-html', host: '' },
+      own: { names: 'infomipyme-widgets', host: '' },
+      // A host whose own Lit app runs first and owns the lit-html policy (no 'allow-duplicates').
+      taken: {
+        names: 'infomipyme-widgets lit-html',
+        host: '<script type="module" src="/tests/cdn/pages/host-lit-app.js"></script>',
+      },
+      // The same, but the lit-html policy is created by a script that is not Lit.
+      'taken-plain': {
+        names: 'infomipyme-widgets lit-html',
+        host: '<script src="/tests/cdn/pages/host-lit-html-policy.js"></script>',
+      },
+      // No policy allowed at all.
+      none: { names: "'none'", host: '' },
+      // Two versions of the library: the second one's tags are all taken, so it creates no policy.
+      'two-versions': { names: 'lit-html', host: '', after: ['/__other-version/infomipyme-widgets.js'] },
+      // One widget's file, then the full file: the second copy renders three widgets.
+      'two-files': { names: 'lit-html infomipyme-widgets', host: '', before: ['/cdn/toolbox-browser.js'] },
+    };
+    const page = pages[url.pathname.slice('/__csp/'.length)];
+    if (!page) return next();
+    const feedKey = (url.searchParams.get('k') ?? '').replace(/[^\w-]/g, '');
+    ctx.set(
+      'content-security-policy',
+      `script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types ${page.names}`,
+    );
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'html';
+    ctx.body = `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<title>Strict CSP (${page.names})</title>
+<script src="/tests/cdn/pages/csp-probe.js"></script>
+${page.host}
+${[...(page.before ?? []), '/cdn/infomipyme-widgets.js', ...(page.after ?? [])]
+  .map((src) => `<script type="module" src="${src}" data-mipyme-feed="/__feed/sample?k=${feedKey}" data-mipyme-country="SV"></script>`)
+  .join('\n')}
+</head>
+<body>
+<p id="host-app"></p>
+<mipyme-toolbox-browser></mipyme-toolbox-browser>
+<mipyme-cash-flow-calculator></mipyme-cash-flow-calculator>
+<mipyme-business-plan-outline></mipyme-business-plan-outline>
+<mipyme-provider-finder></mipyme-provider-finder>
+</body>
+</html>
+`;
+    return;
+  }
+
+  // ---- /__other-version/<file>.js: a built cdn/ file as another release would ship it (its
+  // version string, in the banner and in src/shared/version.ts, replaced by 9.9.9; ?v= for another).
+  if (url.pathname.startsWith('/__other-version/')) {
+    const file = url.pathname.slice('/__other-version/'.length);
+    if (!/^[\w-]+\.js$/.test(file)) return next();
+    const { version } = JSON.parse(await readFile(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'));
+    const other = (url.searchParams.get('v') ?? '9.9.9').replace(/[^\w.-]/g, '');
+    const text = await readFile(fileURLToPath(new URL(`./cdn/${file}`, import.meta.url)), 'utf8');
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'js';
+    // The banner and the VERSION literal (the only places the version is written).
+    ctx.body = text
+      .replace(`infomipyme-widgets ${version} `, `infomipyme-widgets ${other} `)
+      .split(JSON.stringify(version))
+      .join(JSON.stringify(other))
+      .replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n');
+    return;
+  }
+
   if (!url.pathname.startsWith('/__feed/')) return next();
   const key = url.searchParams.get('k') ?? '';
   const route = url.pathname.slice('/__feed/'.length);
@@ -24,6 +101,71 @@ async function feedRoutes(ctx, next) {
   }
   if (route === 'mode') {
     modes.set(key, url.searchParams.get('m') ?? 'ok');
+    ctx.body = 'ok';
+    return;
+  }
+  // State of the routes below, kept across requests (servers on other ports, held responses).
+  const side = (feedRoutes.side ??= { servers: new Map(), gates: new Map() });
+  const gate = (name) => {
+    if (!side.gates.has(name)) {
+      let open;
+      side.gates.set(name, { opened: new Promise((resolve) => (open = resolve)), open });
+    }
+    return side.gates.get(name);
+  };
+  if (route === 'release') {
+    // Lets the held response of /__feed/gated-v2 (or mode gated-v2) for this key go.
+    gate(key).open();
+    ctx.body = 'ok';
+    return;
+  }
+  if (route === 'free-port') {
+    // A local port nothing listens on (checked: a connection to it is refused), for
+    // "connection refused". An ephemeral port: never one of Chromium's blocked ports.
+    const net = await import('node:net');
+    const port = await new Promise((resolve, reject) => {
+      const probe = net.createServer().once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
+    });
+    const refused = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(false)));
+      socket.once('error', (error) => resolve(error.code === 'ECONNREFUSED'));
+    });
+    ctx.type = 'json';
+    ctx.body = JSON.stringify({ port, refused });
+    return;
+  }
+  if (route === 'listen' || route === 'unlisten') {
+    // /__feed/listen?port=N serves the minimal feed at http://127.0.0.1:N/<anything> (CORS
+    // allowed, no keep-alive) until /__feed/unlisten?port=N: the refused connection "clears".
+    const port = Number(url.searchParams.get('port'));
+    const running = side.servers.get(port);
+    if (route === 'listen' && !running) {
+      const http = await import('node:http');
+      const body = await fixture('minimal-feed.json');
+      const server = http.createServer((req, res) => {
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'access-control-allow-origin': '*',
+          'cache-control': 'no-store',
+          connection: 'close',
+        });
+        res.end(body);
+      });
+      await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+      server.unref();
+      side.servers.set(port, server);
+    } else if (route === 'unlisten' && running) {
+      side.servers.delete(port);
+      await new Promise((resolve) => {
+        running.close(resolve);
+        running.closeAllConnections();
+      });
+    }
     ctx.body = 'ok';
     return;
   }
@@ -74,9 +216,102 @@ async function feedRoutes(ctx, next) {
       ctx.respond = false;
       ctx.req.socket.destroy();
       return;
+    case 'redirect-loop':
+      // 302 to itself, for ever (the browser gives up after 20 redirects).
+      ctx.status = 302;
+      ctx.set('location', url.pathname + url.search);
+      return;
+    case 'redirect-cycle': {
+      // A → B → A → …: the same address with hop=a, then hop=b, then hop=a…
+      const next = new URL(url);
+      next.searchParams.set('hop', url.searchParams.get('hop') === 'a' ? 'b' : 'a');
+      ctx.status = 302;
+      ctx.set('location', next.pathname + next.search);
+      return;
+    }
+    case 'slow-body': {
+      // Headers at once, then the feed in 10 chunks spread over ?ms= (default 4000) milliseconds.
+      const body = await fixture('minimal-feed.json');
+      const total = Number(url.searchParams.get('ms') ?? 4000);
+      const chunks = 10;
+      const size = Math.ceil(body.length / chunks);
+      ctx.respond = false;
+      const res = ctx.res;
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.flushHeaders();
+      await new Promise((resolve) => {
+        let i = 0;
+        const write = () => {
+          if (res.destroyed) return resolve();
+          res.write(body.subarray(i * size, (i + 1) * size));
+          i++;
+          if (i < chunks) setTimeout(write, total / chunks);
+          else res.end(resolve);
+        };
+        res.once('close', resolve);
+        write();
+      });
+      return;
+    }
+    case 'wrong-type':
+      // A valid feed served as text/plain (a static host that does not know .json).
+      ctx.type = 'text/plain';
+      ctx.body = await fixture('minimal-feed.json');
+      return;
+    case 'json-as-html':
+      // A valid feed served as text/html.
+      ctx.type = 'html';
+      ctx.body = await fixture('minimal-feed.json');
+      return;
+    case 'empty':
+      ctx.status = 200;
+      ctx.type = 'json';
+      ctx.body = '';
+      return;
+    case 'no-content':
+      ctx.status = 204;
+      return;
+    case 'gated-v2':
+      // The updated feed, held until /__feed/release?k=<key> (or the client gives up).
+      await Promise.race([gate(key).opened, new Promise((resolve) => ctx.res.once('close', resolve))]);
+      side.gates.delete(key);
+      if (ctx.res.destroyed) {
+        ctx.respond = false;
+        return;
+      }
+      ctx.type = 'json';
+      ctx.body = await fixture('minimal-feed-updated.json');
+      return;
     default:
       return next();
   }
+}
+
+// ---- the fuzz tests' echo (tests/security/fuzz-widgets.test.ts): the browser POSTs a mutant's
+// exact bytes to /__fuzz/put?id=<id>, then a widget reads them once from /__fuzz/get?id=<id>.
+const fuzzBodies = new Map();
+
+async function fuzzRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/__fuzz/')) return next();
+  const id = url.searchParams.get('id') ?? '';
+  const route = url.pathname.slice('/__fuzz/'.length);
+  if (route === 'put' && ctx.method === 'POST') {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    fuzzBodies.set(id, Buffer.concat(chunks));
+    while (fuzzBodies.size > 32) fuzzBodies.delete(fuzzBodies.keys().next().value);
+    ctx.body = 'ok';
+    return;
+  }
+  if (route === 'get' && fuzzBodies.has(id)) {
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = fuzzBodies.get(id);
+    fuzzBodies.delete(id);
+    return;
+  }
+  return next();
 }
 
 export default {
@@ -86,7 +321,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  middleware: [feedRoutes],
+  middleware: [feedRoutes, fuzzRoutes],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   testFramework: { config: { timeout: 10000 } },
 };
