@@ -78,6 +78,10 @@ interface RemovedLine {
   readonly index: number;
 }
 
+/** The printable page's style (see print()). */
+const PRINT_CSS =
+  'body{font:12px system-ui,sans-serif}table{border-collapse:collapse}th,td{border:1px solid #999;padding:2px 4px;text-align:right}th:first-child,td:first-child{text-align:left}';
+
 /**
  * @tagname mipyme-cash-flow-calculator
  * @summary Month-by-month cash in and out: when the cash runs out, how much money that needs,
@@ -508,7 +512,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     };
     this.commit({ ...plan, lines: [...plan.lines, line] });
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLInputElement>(`input[data-label="${line.id}"]`)?.select(),
+      this.renderRoot.querySelector<HTMLInputElement>(`input[data-label="${CSS.escape(line.id)}"]`)?.select(),
     );
   }
 
@@ -542,7 +546,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const lines = plan.lines.map((l) => (l.id === line.id ? swapWith : l.id === swapWith.id ? line : l));
     this.commit({ ...plan, lines });
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-move="${line.id}:${delta}"]`)?.focus(),
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-move="${CSS.escape(`${line.id}:${delta}`)}"]`)?.focus(),
     );
   }
 
@@ -577,7 +581,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const lineId = form.lineId;
     this.fill = undefined;
     void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${lineId}"]`)?.focus(),
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${CSS.escape(lineId)}"]`)?.focus(),
     );
   }
 
@@ -838,8 +842,16 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       if (text !== undefined) node.textContent = text;
       return node;
     };
-    const style = el('style', 'body{font:12px system-ui,sans-serif}table{border-collapse:collapse}th,td{border:1px solid #999;padding:2px 4px;text-align:right}th:first-child,td:first-child{text-align:left}');
-    doc.head.append(style);
+    // A constructed stylesheet, not a <style> element: a strict host's `style-src 'self'`
+    // (inherited by the pop-up) refuses inline styles but not the CSSOM.
+    const View = win as unknown as { CSSStyleSheet?: typeof CSSStyleSheet };
+    if (View.CSSStyleSheet && 'adoptedStyleSheets' in doc) {
+      const sheet = new View.CSSStyleSheet();
+      sheet.replaceSync(PRINT_CSS);
+      doc.adoptedStyleSheets = [sheet];
+    } else {
+      doc.head.append(el('style', PRINT_CSS)); // browsers without constructed stylesheets
+    }
     doc.body.append(el('h1', draft.name), el('p', this.headline(projection)));
     const table = el('table');
     const plan = draft.plan;

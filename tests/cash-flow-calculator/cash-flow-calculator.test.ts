@@ -390,22 +390,31 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
 describe('<mipyme-cash-flow-calculator>: print', () => {
   it('opens a printable page with the summary and every line, built as text', async () => {
     const el = await calculator();
-    const doc = document.implementation.createHTMLDocument('');
+    // A same-origin frame stands in for the pop-up (its own document and CSSOM).
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const popup = frame.contentWindow!;
+    const doc = popup.document;
     let printed = 0;
-    const fake = { document: doc, focus: () => {}, print: () => printed++ } as unknown as Window;
+    popup.print = () => void printed++;
     const original = window.open;
-    window.open = () => fake;
+    window.open = () => popup;
     try {
       el.print();
     } finally {
       window.open = original;
     }
     expect(printed).to.equal(1);
+    // Styled through the CSSOM, never a <style> element (a strict CSP's style-src refuses those).
+    expect(doc.querySelector('style')).to.equal(null);
+    expect(doc.adoptedStyleSheets.length).to.equal(1);
+    expect(popup.getComputedStyle(doc.querySelector('table')!).borderCollapse).to.equal('collapse');
     expect(doc.querySelector('h1')!.textContent).to.equal('Tienda');
     expect(doc.querySelector('p')!.textContent).to.equal(headline(el));
     const rows = Array.from(doc.querySelectorAll('tr')).map((tr) => tr.firstElementChild!.textContent);
     expect(rows).to.deep.equal(['Concepto', '+ Ventas', '− Alquiler', 'Saldo final']);
     expect(doc.querySelector('script')).to.equal(null);
+    frame.remove();
   });
 });
 
