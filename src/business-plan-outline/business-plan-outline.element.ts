@@ -21,6 +21,8 @@ import {
   newPlan,
   planProgress,
   planToHtml,
+  planToHtmlDocument,
+  type PlanHtmlNode,
   planToMarkdown,
   setAnswer,
   updatePlanDetails,
@@ -372,6 +374,16 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     return outline && plan ? planToMarkdown(outline, plan, this.exportOptions(plan)) : '';
   }
 
+  /**
+   * The plan as a standalone web page (what "Download (web page)" saves; the print
+   * window shows the same document). Returns '' before the feed is loaded.
+   */
+  exportHtml(): string {
+    const outline = this.currentOutline;
+    const plan = this.activePlan;
+    return outline && plan ? planToHtml(outline, plan, this.exportOptions(plan)) : '';
+  }
+
   private download(text: string, extension: string, type: string): void {
     const plan = this.activePlan;
     if (!plan) return;
@@ -390,9 +402,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   }
 
   private downloadHtml(): void {
-    const outline = this.currentOutline;
-    const plan = this.activePlan;
-    if (outline && plan) this.download(planToHtml(outline, plan, this.exportOptions(plan)), 'html', 'text/html');
+    const page = this.exportHtml();
+    if (page) this.download(page, 'html', 'text/html');
   }
 
   private downloadMarkdown(): void {
@@ -414,9 +425,30 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or use "Download (web page)" and print that file.') };
       return;
     }
-    // The document is built from escaped text only (planToHtml): no script, no external resource.
-    const parsed = new DOMParser().parseFromString(planToHtml(outline, plan, this.exportOptions(plan)), 'text/html');
-    win.document.replaceChild(win.document.importNode(parsed.documentElement, true), win.document.documentElement);
+    // Built with DOM calls from the plan's element tree, text as text: no HTML is parsed
+    // (a Trusted Types sink) and no <style> element is added (a strict style-src refuses it).
+    const printable = planToHtmlDocument(outline, plan, this.exportOptions(plan));
+    const doc = win.document;
+    doc.documentElement.lang = printable.lang;
+    doc.title = printable.title;
+    const View = win as unknown as { CSSStyleSheet?: typeof CSSStyleSheet };
+    if (View.CSSStyleSheet && 'adoptedStyleSheets' in doc) {
+      const sheet = new View.CSSStyleSheet();
+      sheet.replaceSync(printable.css);
+      doc.adoptedStyleSheets = [sheet];
+    } else {
+      const style = doc.createElement('style'); // browsers without constructed stylesheets
+      style.textContent = printable.css;
+      doc.head.append(style);
+    }
+    const build = (node: PlanHtmlNode): Node => {
+      if (typeof node === 'string') return doc.createTextNode(node);
+      const element = doc.createElement(node.tag);
+      for (const [name, value] of Object.entries(node.attrs ?? {})) element.setAttribute(name, value);
+      element.append(...node.children.map(build));
+      return element;
+    };
+    doc.body.replaceChildren(...printable.body.map(build));
     win.focus();
     win.print();
     this.markExported(plan);

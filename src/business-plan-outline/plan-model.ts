@@ -23,7 +23,8 @@
  * after its subsections, as a part of it; that section is then always shown.
  *
  * - **Markdown**: the owner's text is data. Backslashes and `<` are escaped
- *   everywhere (no HTML, no autolinks), `![` too (no remote images), and every
+ *   everywhere (no HTML, no autolinks), `![` too (no remote images), `](` before an
+ *   address that is not https/http/mailto/tel (no `javascript:` link), and every
  *   line start that could begin a block (`#`, `>`, `-`, `+`, `*`, `=`, `_`, `|`,
  *   `:`, `~`, `` ` ``, `[`, `1.`, `1)`) is escaped; leading spaces are removed
  *   (no code blocks). Line breaks are kept as hard breaks (`\` at the end of the
@@ -367,6 +368,9 @@ function mdLineStart(line: string): string {
 /** A paragraph line from feed text or a label. */
 const mdParagraph = (text: string) => mdLineStart(mdInline(oneLine(text)));
 
+/** A link's `](` whose address is not https/http/mailto/tel or a heading (`javascript:`, `data:`, an entity…). */
+const UNSAFE_LINK = /\]\((?!\s*(?:https?:\/\/|mailto:|tel:|#))/gi;
+
 /** The owner's answer as Markdown paragraphs (line breaks kept as hard breaks). */
 function mdAnswer(text: string): string {
   const paragraphs: string[][] = [[]];
@@ -375,7 +379,7 @@ function mdAnswer(text: string): string {
       if (paragraphs[paragraphs.length - 1]!.length > 0) paragraphs.push([]);
       continue;
     }
-    const escaped = line.replace(/[\\<]/g, '\\$&').replace(/!\[/g, '!\\[');
+    const escaped = line.replace(/[\\<]/g, '\\$&').replace(/!\[/g, '!\\[').replace(UNSAFE_LINK, ']\\(');
     paragraphs[paragraphs.length - 1]!.push(mdLineStart(escaped));
   }
   return paragraphs
@@ -532,91 +536,155 @@ a { color: #0b4f8a; }
 }
 `;
 
+/** An element of the printable plan: a tag, its attributes and its children (text or elements). */
+export interface PlanHtmlElement {
+  readonly tag: string;
+  readonly attrs?: Readonly<Record<string, string>> | undefined;
+  readonly children: readonly PlanHtmlNode[];
+}
+export type PlanHtmlNode = string | PlanHtmlElement;
+
 /**
- * A complete standalone HTML document (UTF-8, `<html lang>`), every piece of text escaped,
- * with print CSS: a cover page (business name, plan name, prepared-on), a table of contents,
- * sections with questions as headings, a page break before each top-level section, answers
- * with line breaks kept (`white-space: pre-wrap`). No script, no external resource.
+ * The printable plan as data: the one source of the HTML file (`planToHtml`) and of
+ * the print window, which builds it with DOM calls (no HTML parsing, so no Trusted
+ * Types sink and no inline style on a strict host). Text is plain text here; each
+ * output escapes it for its own form.
  */
-export function planToHtml(outline: PlanOutline, plan: PlanDocument, options: ExportOptions): string {
+export interface PlanHtmlDocument {
+  readonly lang: string;
+  readonly title: string;
+  readonly css: string;
+  readonly body: readonly PlanHtmlNode[];
+}
+
+const el = (tag: string, attrs: Record<string, string> | undefined, ...children: PlanHtmlNode[]): PlanHtmlElement => ({
+  tag,
+  attrs,
+  children: children.map((child) => (typeof child === 'string' ? cleanText(child) : child)),
+});
+
+/**
+ * The printable plan: a cover page (business name, plan name, prepared-on), a table of
+ * contents, sections with questions as headings, a page break before each top-level
+ * section, answers with line breaks kept (`white-space: pre-wrap`).
+ */
+export function planToHtmlDocument(outline: PlanOutline, plan: PlanDocument, options: ExportOptions): PlanHtmlDocument {
   const model = exportModel(outline, plan, options);
   const { labels, cashFlow } = options;
   const lang = LANG_TAG.test(options.lang) ? options.lang : 'es';
   const anchor = (section: ExportSection) => `s-${section.number.replace(/\./g, '-')}`;
   const h = (level: number) => `h${Math.min(level, 6)}`;
-  const cashFlowTitle = escapeHtml(oneLine(labels.cashFlowTitle));
-  const out: string[] = [];
+  const cashFlowTitle = oneLine(labels.cashFlowTitle);
+  const body: PlanHtmlNode[] = [];
 
-  const titleText = model.subtitle === undefined ? model.title : `${model.title} — ${model.subtitle}`;
-  out.push(
+  const cover = el('header', { class: 'cover' }, el('h1', undefined, model.title));
+  const coverChildren = cover.children as PlanHtmlNode[];
+  if (model.subtitle !== undefined) coverChildren.push(el('p', { class: 'plan-name' }, model.subtitle));
+  if (oneLine(labels.preparedOn) !== '') coverChildren.push(el('p', { class: 'prepared' }, oneLine(labels.preparedOn)));
+  body.push(cover);
+
+  if (model.sections.length > 0 || model.cashFlowAtEnd) {
+    const toc = (sections: readonly ExportSection[], extra: boolean): PlanHtmlElement => {
+      const items: PlanHtmlNode[] = sections.map((section) => {
+        const item = el('li', undefined, el('a', { href: `#${anchor(section)}` }, section.heading));
+        if (section.children.length > 0 || section.cashFlow) (item.children as PlanHtmlNode[]).push(toc(section.children, section.cashFlow));
+        return item;
+      });
+      if (extra) items.push(el('li', undefined, el('a', { href: '#cash-flow' }, cashFlowTitle)));
+      return el('ol', undefined, ...items);
+    };
+    body.push(
+      el(
+        'nav',
+        { class: 'toc', 'aria-labelledby': 'contents' },
+        el('h2', { id: 'contents' }, oneLine(labels.contents)),
+        toc(model.sections, model.cashFlowAtEnd),
+      ),
+    );
+  }
+
+  const cashFlowSection = (level: number): PlanHtmlNode[] => {
+    if (!cashFlow) return [];
+    const { header, rows } = tableCells(cashFlow);
+    const children: PlanHtmlNode[] = [el(h(level), { id: 'cash-flow' }, cashFlowTitle)];
+    if (oneLine(cashFlow.headline) !== '') children.push(el('p', { class: 'headline' }, oneLine(cashFlow.headline)));
+    children.push(
+      el(
+        'div',
+        { class: 'table-wrap' },
+        el(
+          'table',
+          undefined,
+          el('thead', undefined, el('tr', undefined, ...header.map((cell) => el('th', { scope: 'col' }, cell)))),
+          el(
+            'tbody',
+            undefined,
+            ...rows.map((row) =>
+              el('tr', undefined, ...row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cell) : el('td', undefined, cell)))),
+            ),
+          ),
+        ),
+      ),
+    );
+    return [el('section', { class: `cash-flow${level === 2 ? ' top' : ''}` }, ...children)];
+  };
+
+  const sectionNodes = (sections: readonly ExportSection[]): PlanHtmlNode[] =>
+    sections.map((section) => {
+      const level = section.depth + 2;
+      const children: PlanHtmlNode[] = [el(h(level), { id: anchor(section) }, section.heading)];
+      for (const { text, answer } of section.questions) {
+        children.push(el(h(level + 1), { class: 'question' }, text));
+        children.push(
+          answer === undefined
+            ? el('p', { class: 'answer not-answered' }, oneLine(labels.notAnswered))
+            : el('p', { class: 'answer' }, answerLines(answer).join('\n')),
+        );
+      }
+      children.push(...sectionNodes(section.children));
+      if (section.cashFlow) children.push(...cashFlowSection(level + 1));
+      return el('section', { class: `section${section.depth === 0 ? ' top' : ''}` }, ...children);
+    });
+  body.push(el('main', undefined, ...sectionNodes(model.sections), ...(model.cashFlowAtEnd ? cashFlowSection(2) : [])));
+
+  const title = model.subtitle === undefined ? model.title : `${model.title} — ${model.subtitle}`;
+  return { lang, title, css: PLAN_HTML_CSS, body };
+}
+
+/** One node as HTML, every piece of text and every attribute value escaped. */
+function nodeToHtml(node: PlanHtmlNode): string {
+  if (typeof node === 'string') return escapeHtml(node);
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  const inline = node.children.every((child) => typeof child === 'string' || !BLOCK_TAGS.has(child.tag));
+  const inner = node.children.map(nodeToHtml).join(inline ? '' : '\n');
+  return inline ? `<${node.tag}${attrs}>${inner}</${node.tag}>` : `<${node.tag}${attrs}>\n${inner}\n</${node.tag}>`;
+}
+
+/** Elements written on lines of their own in the HTML file (readable source). */
+const BLOCK_TAGS = new Set(['header', 'nav', 'ol', 'li', 'main', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * A complete standalone HTML document (UTF-8, `<html lang>`, its own strict CSP),
+ * every piece of text escaped, with print CSS (see `planToHtmlDocument`). No script,
+ * no external resource.
+ */
+export function planToHtml(outline: PlanOutline, plan: PlanDocument, options: ExportOptions): string {
+  const doc = planToHtmlDocument(outline, plan, options);
+  return `${[
     '<!doctype html>',
-    `<html lang="${escapeHtml(lang)}">`,
+    `<html lang="${escapeHtml(doc.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(titleText)}</title>`,
-    `<style>${PLAN_HTML_CSS}</style>`,
+    `<title>${escapeHtml(doc.title)}</title>`,
+    `<style>${doc.css}</style>`,
     '</head>',
     '<body>',
-    '<header class="cover">',
-    `<h1>${escapeHtml(model.title)}</h1>`,
-  );
-  if (model.subtitle !== undefined) out.push(`<p class="plan-name">${escapeHtml(model.subtitle)}</p>`);
-  if (oneLine(labels.preparedOn) !== '') out.push(`<p class="prepared">${escapeHtml(oneLine(labels.preparedOn))}</p>`);
-  out.push('</header>');
-
-  if (model.sections.length > 0 || model.cashFlowAtEnd) {
-    out.push('<nav class="toc" aria-labelledby="contents">', `<h2 id="contents">${escapeHtml(oneLine(labels.contents))}</h2>`);
-    const toc = (sections: readonly ExportSection[], extra: boolean) => {
-      out.push('<ol>');
-      for (const section of sections) {
-        out.push(`<li><a href="#${anchor(section)}">${escapeHtml(section.heading)}</a>`);
-        if (section.children.length > 0 || section.cashFlow) toc(section.children, section.cashFlow);
-        out.push('</li>');
-      }
-      if (extra) out.push(`<li><a href="#cash-flow">${cashFlowTitle}</a></li>`);
-      out.push('</ol>');
-    };
-    toc(model.sections, model.cashFlowAtEnd);
-    out.push('</nav>');
-  }
-
-  const writeCashFlow = (level: number) => {
-    if (!cashFlow) return;
-    const { header, rows } = tableCells(cashFlow);
-    out.push(`<section class="cash-flow${level === 2 ? ' top' : ''}">`, `<${h(level)} id="cash-flow">${cashFlowTitle}</${h(level)}>`);
-    if (oneLine(cashFlow.headline) !== '') out.push(`<p class="headline">${escapeHtml(oneLine(cashFlow.headline))}</p>`);
-    out.push('<div class="table-wrap"><table>');
-    out.push(`<thead><tr>${header.map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`).join('')}</tr></thead>`);
-    out.push('<tbody>');
-    for (const row of rows) {
-      out.push(`<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`);
-    }
-    out.push('</tbody>', '</table></div>', '</section>');
-  };
-
-  out.push('<main>');
-  const write = (sections: readonly ExportSection[]) => {
-    for (const section of sections) {
-      const level = section.depth + 2;
-      out.push(`<section class="section${section.depth === 0 ? ' top' : ''}">`);
-      out.push(`<${h(level)} id="${anchor(section)}">${escapeHtml(section.heading)}</${h(level)}>`);
-      for (const { text, answer } of section.questions) {
-        out.push(`<${h(level + 1)} class="question">${escapeHtml(text)}</${h(level + 1)}>`);
-        out.push(
-          answer === undefined
-            ? `<p class="answer not-answered">${escapeHtml(oneLine(labels.notAnswered))}</p>`
-            : `<p class="answer">${escapeHtml(answerLines(answer).join('\n'))}</p>`,
-        );
-      }
-      write(section.children);
-      if (section.cashFlow) writeCashFlow(level + 1);
-      out.push('</section>');
-    }
-  };
-  write(model.sections);
-  if (model.cashFlowAtEnd) writeCashFlow(2);
-  out.push('</main>', '</body>', '</html>');
-  return `${out.join('\n')}\n`;
+    ...doc.body.map(nodeToHtml),
+    '</body>',
+    '</html>',
+  ].join('\n')}\n`;
 }

@@ -236,10 +236,15 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
   it('prints a document built from text only', async () => {
     const el = await outlineWidget();
     await answer(el, '<img src=x onerror="window.__pwned=1">');
-    const doc = document.implementation.createHTMLDocument('');
+    // A same-origin frame stands in for the pop-up (its own document and CSSOM).
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const popup = frame.contentWindow!;
+    const doc = popup.document;
     let printed = 0;
+    popup.print = () => void printed++;
     const original = window.open;
-    window.open = () => ({ document: doc, focus: () => {}, print: () => printed++ }) as unknown as Window;
+    window.open = () => popup;
     try {
       el.print();
     } finally {
@@ -249,6 +254,18 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
     expect(doc.querySelector('img')).to.equal(null);
     expect(doc.body.textContent).to.contain('<img src=x onerror="window.__pwned=1">');
     expect(doc.querySelector('script')).to.equal(null);
+    // Built with DOM calls and styled through the CSSOM: nothing a strict CSP refuses.
+    expect(doc.querySelector('style')).to.equal(null);
+    expect(doc.adoptedStyleSheets.length).to.equal(1);
+    expect(popup.getComputedStyle(doc.querySelector('.answer')!).whiteSpace).to.equal('pre-wrap');
+    expect(doc.documentElement.lang).to.equal('es');
+    // The same document as the downloaded web page, element for element.
+    const file = new DOMParser().parseFromString(el.exportHtml(), 'text/html');
+    const shape = (root: Element) =>
+      Array.from(root.querySelectorAll('*')).map((node) => `${node.localName}.${node.className}#${node.id}:${node.childElementCount ? '' : node.textContent}`);
+    expect(shape(doc.body)).to.deep.equal(shape(file.body));
+    expect(doc.title).to.equal(file.title);
+    frame.remove();
   });
 
   it('imports a plan file as a new plan; a bad file changes nothing', async () => {
