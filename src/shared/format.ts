@@ -18,8 +18,20 @@ export const FALLBACK_SPANISH_LOCALE = 'es-419';
 export function formatLocale(lang: UiLanguage, country?: Pick<Country, 'code' | 'locale'>): string {
   if (lang === 'en') return country ? `en-${country.code}` : 'en-US';
   const locale = country?.locale;
-  if (!locale || /^es(-ES)?$/i.test(locale)) return FALLBACK_SPANISH_LOCALE;
+  if (!locale || /^es(-ES)?$/i.test(locale) || !isLanguageTag(locale)) return FALLBACK_SPANISH_LOCALE;
   return locale;
+}
+
+/**
+ * The feed's pattern for a locale lets through tags `Intl` refuses (`es-SVX`,
+ * `es-12`, `es-SV-SV`); formatting with one would throw in every widget.
+ */
+function isLanguageTag(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.Collator | Intl.PluralRules>();

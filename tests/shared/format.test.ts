@@ -15,6 +15,10 @@ describe('formatLocale', () => {
     { lang: 'es', expected: 'es-419' },
     { lang: 'es', country: { code: 'ES', locale: 'es-ES' }, expected: 'es-419' },
     { lang: 'es', country: { code: 'XX', locale: 'es' }, expected: 'es-419' },
+    // The feed's pattern lets these through, but Intl refuses them (found by fuzzing, #8).
+    { lang: 'es', country: { code: 'SV', locale: 'es-SVX' }, expected: 'es-419' },
+    { lang: 'es', country: { code: 'SV', locale: 'es-12' }, expected: 'es-419' },
+    { lang: 'es', country: { code: 'SV', locale: 'es-SV-SV' }, expected: 'es-419' },
     { lang: 'en', country: countries.DO, expected: 'en-DO' },
     { lang: 'en', expected: 'en-US' },
   ];
