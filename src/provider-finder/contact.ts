@@ -101,8 +101,9 @@ function internationalDigits(phone: PhoneNumber, callingCode: string | undefined
 // ---------------------------------------------------------------- e-mail
 
 const EMAIL_DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
-// Control characters, spaces and what would end or split an address.
-const EMAIL_LOCAL_REFUSED = /[\u0000-\u0020\u007f-\u009f\s@<>()[\]\\,;:"]/u;
+// Control characters, spaces, what would end or split an address, and lone surrogates
+// (which `encodeURIComponent` cannot encode: it throws).
+const EMAIL_LOCAL_REFUSED = /[\u0000-\u0020\u007f-\u009f\s@<>()[\]\\,;:"\ud800-\udfff]/u;
 /** Characters kept as they are in a `mailto:` address; the rest is percent-encoded (UTF-8). */
 const MAILTO_SAFE = /[A-Za-z0-9._~!$'*+=^`{|}-]/;
 
@@ -164,9 +165,12 @@ function coordinate(value: number): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
+/** A lone surrogate (half of a pair): `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function cleanText(value: unknown): string {
   if (typeof value !== 'string') return '';
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(LONE_SURROGATE, '\ufffd').replace(/\s+/g, ' ').trim();
 }
 
 function addressLine(location: ProviderLocation): string {

@@ -94,6 +94,8 @@ export const base = css`
     text-align: start;
     text-indent: 0;
     white-space: normal;
+    /* A long word (a URL, a name without spaces) wraps instead of widening the widget. */
+    overflow-wrap: anywhere;
     visibility: visible;
     color: var(--_text);
     background: var(--_surface);

@@ -37,8 +37,11 @@ const VALID: Readonly<Record<FacetName, (value: string) => boolean>> = {
   language: (value) => LANG_RE.test(value),
 };
 
+/** Half of a surrogate pair, alone: `encodeURIComponent` throws on it, so it is written as U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function encode(value: string): string {
-  return encodeURIComponent(value).replace(/%20/g, '+');
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd')).replace(/%20/g, '+');
 }
 
 function decode(value: string): string | undefined {
