@@ -324,4 +324,6 @@ export default {
   middleware: [feedRoutes, fuzzRoutes],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   testFramework: { config: { timeout: 10000 } },
+  // The security files (fuzzing, hostile payloads) run for a minute or more on a 2-core machine.
+  testsFinishTimeout: 600_000,
 };
