@@ -1316,8 +1316,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             maxlength="160"
             aria-label=${line.flow === 'in' ? msg('Name of the money coming in') : msg('Name of the money going out')}
             @change=${(e: Event) => {
-              const label = (e.target as HTMLInputElement).value.trim().slice(0, 160);
+              const input = e.target as HTMLInputElement;
+              const label = input.value.trim().slice(0, 160);
               if (label) this.setLine(line.id, (l) => ({ ...l, label }));
+              else input.value = line.label; // a line keeps a name: show the one it keeps
             }}
           />
           <div class="line-actions no-print">

@@ -118,6 +118,17 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     expect(total).to.contain('3,250.50');
   });
 
+  it('a line name cleared to blanks shows the name it keeps', async () => {
+    const el = await calculator();
+    const name = $<HTMLInputElement>(el, '.label-cell input');
+    const before = name.value;
+    name.value = ' \u3000\ufeff ';
+    name.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(name.value).to.equal(before);
+    expect($<HTMLInputElement>(el, '.label-cell input').value).to.equal(before);
+  });
+
   it('refuses anything else next to the cell and keeps the old value', async () => {
     const el = await calculator();
     await edit(el, 0, 0, '1.250,50');
