@@ -7,6 +7,7 @@ import { initLocalization } from '../../src/shared/locale.js';
 import { STORAGE_PREFIX } from '../../src/shared/storage.js';
 import type { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
 
 type Json = Record<string, any>;
 const PLANS_KEY = `${STORAGE_PREFIX}business-plan.plans`;
@@ -166,23 +167,37 @@ describe('<mipyme-business-plan-outline>: writing', () => {
 describe('<mipyme-business-plan-outline>: when the device cannot save', () => {
   it('says so and offers a download instead of losing the text', async () => {
     const el = await outlineWidget();
-    const original = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (key.startsWith(STORAGE_PREFIX)) throw new DOMException('full', 'QuotaExceededError');
-      return original.call(this, key, value);
-    };
+    const restore = fillStorage();
     try {
       await answer(el, 'texto importante');
       el.save();
       await el.updateComplete;
     } finally {
-      Storage.prototype.setItem = original;
+      restore();
     }
     const notice = $(el, '[part="notice"][role="alert"]');
     expect(notice.textContent).to.contain('no tiene espacio');
     expect(notice.querySelector('button')!.textContent!.trim()).to.equal('Descargar una copia');
     expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('texto importante');
     await expectAccessible(el);
+  });
+});
+
+describe('<mipyme-business-plan-outline>: when storage is blocked', () => {
+  it('says so from the start, offers the download, and keeps the text on screen', async () => {
+    const restore = blockStorage();
+    try {
+      const el = await outlineWidget();
+      expect($(el, '[part="notice"]').textContent).to.contain('no permite');
+      await answer(el, 'texto importante');
+      el.save();
+      await el.updateComplete;
+      const alert = $(el, '[part="notice"][role="alert"]');
+      expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Descargar una copia');
+      expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('texto importante');
+    } finally {
+      restore();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { initLocalization } from '../../src/shared/locale.js';
 import { STORAGE_PREFIX } from '../../src/shared/storage.js';
 import type { MipymeCashFlowChangeEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
 
 type Json = Record<string, any>;
 const DRAFTS_KEY = `${STORAGE_PREFIX}cash-flow.drafts`;
@@ -395,6 +396,41 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
     expect(json['format']).to.equal('infomipyme-cash-flow');
     await el.updateComplete;
     expect($(el, '.saved').textContent).to.contain('Última exportación');
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: when the device cannot save', () => {
+  it('storage full: says so, offers the export, keeps what was typed on screen', async () => {
+    const el = await calculator();
+    const restore = fillStorage();
+    try {
+      await edit(el, 0, 1, '1234');
+      el.save();
+      await el.updateComplete;
+    } finally {
+      restore();
+    }
+    const alert = $(el, '[part="notice"][role="alert"]');
+    expect(alert.textContent).to.contain('no tiene espacio');
+    expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Exportar ahora');
+    expect(shown(el, 0, 1)).to.equal('1,234.00');
+    await expectAccessible(el);
+  });
+
+  it('storage blocked (private mode, cookies off): says so from the start and offers the export', async () => {
+    const restore = blockStorage();
+    try {
+      const el = await calculator();
+      expect($(el, '[part="notice"][role="status"]').textContent).to.contain('no permite');
+      await edit(el, 0, 1, '1234');
+      el.save();
+      await el.updateComplete;
+      const alert = $(el, '[part="notice"][role="alert"]');
+      expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Exportar ahora');
+      expect(shown(el, 0, 1)).to.equal('1,234.00');
+    } finally {
+      restore();
+    }
   });
 });
 
