@@ -7,7 +7,7 @@ import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
+import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime, minorUnits } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { pickText } from '../feed/text.js';
@@ -207,6 +207,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return this.countryRecord?.currency ?? this.activeDraft?.plan.currency ?? 'USD';
   }
 
+  /** Minor units per major unit of the active projection's currency (100 here; 1 for a currency without decimals). */
+  private get perMajor(): number {
+    return minorUnits(this.activeDraft?.plan.currency ?? this.currency);
+  }
+
   /** A plan from a feed template (its example amounts only when they are in this currency). */
   private planFromTemplate(template: CashflowTemplate | undefined): CashFlowPlan {
     const currency = this.currency;
@@ -218,19 +223,23 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     // Example amounts that start in a given calendar month are lined up with the plan's
     // months (a December peak stays in December whatever month the owner starts in).
     const startCalendar = Number(plan.startMonth.slice(5, 7));
+    // The feed's amounts are read in hundredths; the plan counts the currency's own minor
+    // units (100 for the five currencies here, 1 for a currency without decimals).
+    const perHundredth = minorUnits(currency) / 100;
+    const minor = (hundredths: number) => Math.round(hundredths * perHundredth);
     const exampleAt = (amounts: readonly number[] | undefined, i: number): number => {
       if (!amounts || !sameCurrency) return 0;
       if (template.firstMonth && amounts.length === 12) {
-        return amounts[(startCalendar - template.firstMonth + i + 24) % 12] ?? 0;
+        return minor(amounts[(startCalendar - template.firstMonth + i + 24) % 12] ?? 0);
       }
-      return amounts[i] ?? 0;
+      return minor(amounts[i] ?? 0);
     };
     const lines: CashFlowLine[] = template.lines.map((line) => ({
       id: line.id,
       label: pickText(line.label, lang).slice(0, 160),
       flow: line.flow,
       group: line.group,
-      preStart: sameCurrency ? Math.max(0, line.preStart ?? 0) : 0,
+      preStart: sameCurrency ? Math.max(0, minor(line.preStart ?? 0)) : 0,
       amounts: Array.from({ length: months }, (_, i) => Math.max(0, exampleAt(line.amounts, i))),
     }));
     return { ...plan, lines };
@@ -353,7 +362,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (!line) return;
     const value = this.cellValue(line, col);
     this.active = { row, col };
-    this.editing = { row, col, lineId: line.id, text: initial ?? amountForInput(value, this.locale) };
+    this.editing = { row, col, lineId: line.id, text: initial ?? amountForInput(value, this.locale, this.perMajor) };
     await this.updateComplete;
     const input = this.cellElement(row, col)?.querySelector<HTMLInputElement>('input');
     if (!input) return;
@@ -367,7 +376,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const editing = this.editing;
     if (!editing) return true;
     const key = this.errorKey(editing.lineId, editing.col);
-    const result = parseAmount(editing.text);
+    const result = parseAmount(editing.text, { minorPerMajor: this.perMajor });
     if (!result.ok) {
       // The model keeps the old value; the typed text stays for the owner to fix.
       this.setCellError(key, result.error);
@@ -481,7 +490,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const column = Number(cell.dataset['col']);
     const line = this.gridLines[row];
     if (!line) return;
-    const result = parsePastedRow(text);
+    const result = parsePastedRow(text, { minorPerMajor: this.perMajor });
     if (!result.ok) {
       this.setCellError(this.errorKey(line.id, column + result.column), result.error);
       return;
@@ -554,7 +563,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const form = this.fill;
     const plan = this.activeDraft?.plan;
     if (!form || !plan) return;
-    const amount = parseAmount(form.amount);
+    const amount = parseAmount(form.amount, { minorPerMajor: this.perMajor });
     if (!amount.ok) {
       this.setCellError(`fill:${form.lineId}`, amount.error);
       return;
@@ -614,7 +623,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const number = (text: string) => Number(text.replace(',', '.'));
     try {
       if (form.kind === 'loan') {
-        const amount = parseAmount(form.amount);
+        const amount = parseAmount(form.amount, { minorPerMajor: this.perMajor });
         const term = Math.round(number(form.term));
         const rate = number(form.rate);
         if (!amount.ok || amount.minor === 0 || !(term >= 1 && term <= 120) || !(rate >= 0 && rate <= 200)) {
@@ -682,14 +691,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private onMoneySetting(event: Event, key: 'openingBalance' | 'safetyMinimum'): void {
     const input = event.target as HTMLInputElement;
-    const result = parseAmount(input.value, { allowNegative: key === 'openingBalance' });
+    const result = parseAmount(input.value, { allowNegative: key === 'openingBalance', minorPerMajor: this.perMajor });
     if (!result.ok) {
       this.setCellError(`setting:${key}`, result.error);
       return;
     }
     this.setCellError(`setting:${key}`, undefined);
     this.setSetting({ [key]: result.minor });
-    input.value = amountForInput(result.minor, this.locale);
+    input.value = amountForInput(result.minor, this.locale, this.perMajor);
   }
 
   private onMonths(event: Event): void {
@@ -1042,7 +1051,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         class="narrow-input"
         inputmode="decimal"
         placeholder="0.00"
-        .value=${amountForInput(plan[key], this.locale)}
+        .value=${amountForInput(plan[key], this.locale, this.perMajor)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${id}-error` : nothing}
         @change=${(e: Event) => this.onMoneySetting(e, key)}
@@ -1304,7 +1313,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
               @input=${this.onEditorInput}
               @blur=${this.onEditorBlur}
             />`
-          : amountForInput(value, this.locale)}
+          : amountForInput(value, this.locale, this.perMajor)}
         ${error ? html`<span id=${errorId} class="cell-error">${this.errorText(error)}</span>` : nothing}
       </div>`;
     };

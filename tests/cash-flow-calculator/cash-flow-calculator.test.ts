@@ -130,6 +130,25 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     expect($<HTMLInputElement>(el, '.label-cell input').value).to.equal(before);
   });
 
+  it('a template in a currency without decimals keeps its amounts (¥1,250, not ¥125,000)', async () => {
+    const data = await minimal();
+    data['countries'].push({ code: 'JP', name: 'Japón', currency: 'JPY', locale: 'es-419' });
+    data['cashflowTemplates'].push({
+      id: 'yen',
+      name: 'Yen',
+      currency: 'JPY',
+      lines: [{ id: 'sales', label: 'Ventas', flow: 'in', preStart: 100, amounts: [1250, 1300] }],
+    });
+    const el = await fixture<MipymeCashFlowCalculator>(
+      html`<mipyme-cash-flow-calculator .data=${data} country="JP" template="yen"></mipyme-cash-flow-calculator>`,
+    );
+    expect(shown(el, 0, 0)).to.equal('1,250');
+    expect(shown(el, 0, -1)).to.equal('100');
+    await edit(el, 0, 1, '2,500');
+    expect(shown(el, 0, 1)).to.equal('2,500');
+    expect($(el, '.line .line-total').textContent).to.contain('3,850');
+  });
+
   it('refuses anything else next to the cell and keeps the old value', async () => {
     const el = await calculator();
     await edit(el, 0, 0, '1.250,50');
