@@ -1,9 +1,9 @@
 // Shared by the benches: a static server for the repository (plus generated
 // files), headless Chromium on the system browser, and summary statistics.
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { BROWSER_ARGS, ensureBrowser } from '../scripts/browser.mjs';
 
@@ -69,4 +69,54 @@ export function report(name, value) {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, `bench/results/${name}.json`), `${JSON.stringify(value, null, 2)}\n`);
   console.log(JSON.stringify(value, null, 2));
+}
+
+/** `--name value` as text (`--only sizes,ingest`). */
+export function textArgument(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > -1 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+/** True when the module at `moduleUrl` is the script Node was started with (not imported). */
+export function isMain(moduleUrl) {
+  return typeof process.argv[1] === 'string' && moduleUrl === pathToFileURL(process.argv[1]).href;
+}
+
+let configImports = 0;
+
+/**
+ * Bundles one entry the way rollup.config.mjs builds the cdn/ files: the plugins and output
+ * options of its `cdn/infomipyme-widgets.js` entry (a fresh copy of the config per build, so no
+ * plugin state is shared), into `outDir`; `output` overrides output options (`format`, `name`).
+ * The entry is a file of the repository (`input`, relative to it), or, with `sources`
+ * (file name → text), written with them into `outDir/src/` beside a link to the repository's
+ * node_modules and a copy of its tsconfig compiler options. Returns the written file's path.
+ */
+export async function bundleLikeCdn({ input, sources, outDir, output = {} }) {
+  const { rollup } = await import('rollup');
+  const configUrl = new URL(`../rollup.config.mjs?bench=${++configImports}`, import.meta.url);
+  const configs = (await import(configUrl.href)).default;
+  const cdn = configs.find((config) => config.output?.file === 'cdn/infomipyme-widgets.js');
+  if (!cdn) throw new Error('rollup.config.mjs has no cdn/infomipyme-widgets.js entry to copy the build from.');
+  let entry = join(root, input);
+  if (sources) {
+    const dir = join(outDir, 'src');
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(join(outDir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(outDir, 'node_modules'), 'dir');
+    const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
+    writeFileSync(join(outDir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, types: [] } }));
+    for (const [name, text] of Object.entries(sources)) writeFileSync(join(dir, name), text);
+    entry = join(dir, input);
+  }
+  const previous = process.cwd();
+  process.chdir(root); // the config's paths (tsconfig.json) are relative to the repository
+  try {
+    const build = await rollup({ input: entry, plugins: cdn.plugins, onwarn() {} }); // `npm run build` runs `rollup -c --silent`
+    const file = join(outDir, `${basename(input).replace(/\.[jt]s$/, '')}.js`);
+    await build.write({ ...cdn.output, ...output, file });
+    await build.close();
+    return file;
+  } finally {
+    process.chdir(previous);
+  }
 }
