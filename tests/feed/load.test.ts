@@ -203,6 +203,21 @@ describe('loadFeed: offline cache (stale-while-revalidate)', () => {
     expect(JSON.parse((await feedCache().read(feedUrl))!.text).tools).to.have.length(3);
   });
 
+  it('an unchanged feed from the network keeps the parsed copy on screen (no second parse, same indexes)', async () => {
+    const key = freshKey();
+    const feedUrl = url('switch', key);
+    await visitOnce(feedUrl);
+    const watcher = record(feedUrl);
+    await until(() => watcher.states.some((s) => s.status === 'ready' && s.snapshot.source === 'network'), 'the network copy');
+    watcher.stop();
+    expect(watcher.states.map(describeState)).to.deep.equal(['loading', 'ready:cache:2', 'ready:network:2']);
+    const [fromCache, fromNetwork] = watcher.states.filter((s) => s.status === 'ready');
+    if (fromCache?.status !== 'ready' || fromNetwork?.status !== 'ready') throw new Error('expected two ready states');
+    expect(fromNetwork.snapshot.feed).to.equal(fromCache.snapshot.feed);
+    expect(fromNetwork.snapshot.fetchedAt).to.be.at.least(fromCache.snapshot.fetchedAt);
+    expect(fromNetwork.snapshot.offline).to.equal(false);
+  });
+
   it('shows the last good copy offline, and says when it was fetched', async () => {
     const key = freshKey();
     const feedUrl = url('switch', key);
