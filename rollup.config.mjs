@@ -6,6 +6,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplates from './scripts/rollup-minify-templates.mjs';
+import localeMessages from './scripts/rollup-locales.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! infomipyme-widgets ${version} | MIT */`;
@@ -59,12 +61,20 @@ function ownTrustedTypesPolicy() {
   };
 }
 
+// Sizes: `node scripts/bundle-report.mjs` shows where the bytes of each cdn/ file go.
 const plugins = (minify) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+  // Each bundle keeps only the translations its own msg() calls can ask for, under short keys.
+  localeMessages(),
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2021' }),
   ownTrustedTypesPolicy(),
   ...(minify
-    ? [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: /^!/ } })]
+    ? [
+        // Whitespace of Lit's css`` and html`` templates, which terser keeps as written.
+        minifyTemplates(),
+        // More passes and terser's `unsafe*` options were measured: under 0.2 KB gzip on any file.
+        terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: /^!/ } }),
+      ]
     : []),
 ];
 
