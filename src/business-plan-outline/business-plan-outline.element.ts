@@ -9,6 +9,7 @@ import { renderError, renderLoading, renderOffline, viewStyles } from '../shared
 import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
+import { stylePrintWindow } from '../shared/print-window.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
@@ -431,16 +432,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     const doc = win.document;
     doc.documentElement.lang = printable.lang;
     doc.title = printable.title;
-    const View = win as unknown as { CSSStyleSheet?: typeof CSSStyleSheet };
-    if (View.CSSStyleSheet && 'adoptedStyleSheets' in doc) {
-      const sheet = new View.CSSStyleSheet();
-      sheet.replaceSync(printable.css);
-      doc.adoptedStyleSheets = [sheet];
-    } else {
-      const style = doc.createElement('style'); // browsers without constructed stylesheets
-      style.textContent = printable.css;
-      doc.head.append(style);
-    }
+    stylePrintWindow(win, printable.css);
     const build = (node: PlanHtmlNode): Node => {
       if (typeof node === 'string') return doc.createTextNode(node);
       const element = doc.createElement(node.tag);

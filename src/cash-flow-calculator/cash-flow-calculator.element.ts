@@ -10,6 +10,7 @@ import { renderError, renderLoading, renderOffline, viewStyles } from '../shared
 import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime, minorUnits } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
+import { stylePrintWindow } from '../shared/print-window.js';
 import { pickText } from '../feed/text.js';
 import type { CashflowTemplate } from '../feed/schema.js';
 import {
@@ -851,16 +852,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       if (text !== undefined) node.textContent = text;
       return node;
     };
-    // A constructed stylesheet, not a <style> element: a strict host's `style-src 'self'`
-    // (inherited by the pop-up) refuses inline styles but not the CSSOM.
-    const View = win as unknown as { CSSStyleSheet?: typeof CSSStyleSheet };
-    if (View.CSSStyleSheet && 'adoptedStyleSheets' in doc) {
-      const sheet = new View.CSSStyleSheet();
-      sheet.replaceSync(PRINT_CSS);
-      doc.adoptedStyleSheets = [sheet];
-    } else {
-      doc.head.append(el('style', PRINT_CSS)); // browsers without constructed stylesheets
-    }
+    stylePrintWindow(win, PRINT_CSS);
     doc.body.append(el('h1', draft.name), el('p', this.headline(projection)));
     const table = el('table');
     const plan = draft.plan;
