@@ -5,6 +5,7 @@
  * module, so the page is like a partner's.
  */
 import { expect } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
 
 const errors: unknown[] = [];
 window.addEventListener('error', (event) => errors.push(event.error ?? event.message));
@@ -20,14 +21,6 @@ function loadScript(src: string, data: Record<string, string> = {}): Promise<voi
     script.addEventListener('error', () => reject(new Error(`could not load ${src}`)));
     document.head.append(script);
   });
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 const key = `cdn${Math.random().toString(36).slice(2)}`;

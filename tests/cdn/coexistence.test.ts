@@ -8,6 +8,7 @@
  * This file imports no source module (the pages are like a partner's).
  */
 import { expect } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
 
 const OTHER = '9.9.9';
 const TAGS = ['mipyme-toolbox-browser', 'mipyme-cash-flow-calculator', 'mipyme-business-plan-outline', 'mipyme-provider-finder'];
@@ -26,14 +27,6 @@ interface Page {
 
 let version = '';
 const opened: HTMLIFrameElement[] = [];
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /** A fresh partner page in an iframe, its errors and console warnings recorded. */
 async function openPage(): Promise<Page> {

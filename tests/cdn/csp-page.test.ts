@@ -12,6 +12,7 @@
  * then the other name, then none. This file imports no source module.
  */
 import { expect } from '@open-wc/testing';
+import { until as waitUntil } from '../helpers/until.js';
 
 interface Violation {
   directive: string;
@@ -36,13 +37,8 @@ interface Page {
 
 const TAGS = ['mipyme-toolbox-browser', 'mipyme-cash-flow-calculator', 'mipyme-business-plan-outline', 'mipyme-provider-finder'];
 
-async function until(check: () => boolean, what: string, tries = 1000): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+/** The widgets of a framed page can take a while on a loaded machine. */
+const until = (check: () => boolean, what: string) => waitUntil(check, what, 1000);
 
 const opened: HTMLIFrameElement[] = [];
 const feedUrls: string[] = [];

@@ -6,6 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { initConfigurator, type Configurator, type Manifest } from '../../demo/src/configurator.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { until } from '../helpers/until.js';
 
 const INTEGRITY = 'sha384-jK6uXTOOUCtWa3NQO3c9aPO7GirZutMxP8rH2ha2LEC0NDh78TRFWhECJwswyRG5';
 const MANIFEST: Manifest = {
@@ -40,14 +41,6 @@ const byLabel = <T extends HTMLElement>(root: HTMLElement, text: string): T => {
 function set(element: HTMLInputElement | HTMLSelectElement, value: string, type: 'input' | 'change' = 'change'): void {
   element.value = value;
   element.dispatchEvent(new Event(type, { bubbles: true }));
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 describe('configurator', () => {

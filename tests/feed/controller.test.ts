@@ -7,6 +7,7 @@ import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
 import { configure } from '../../src/shared/config.js';
 import { registry } from '../../src/shared/registry.js';
 import type { MipymeFeedErrorEvent, MipymeFeedLoadEvent } from '../../src/shared/events.js';
+import { until } from '../helpers/until.js';
 
 class TestFeedHost extends LitElement {
   controller = new FeedController(this, { timeout: 2000 });
@@ -23,14 +24,6 @@ class TestFeedHost extends LitElement {
 customElements.define('test-feed-host', TestFeedHost);
 
 const freshKey = () => `c${Math.random().toString(36).slice(2)}`;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 beforeEach(() => {
   resetFeeds();

@@ -20,6 +20,7 @@ import {
   type FeedCacheStore,
 } from '../../src/feed/cache.js';
 import { registry } from '../../src/shared/registry.js';
+import { until } from '../helpers/until.js';
 
 let counter = 0;
 /** A key unique to this test run, so the server's counters start at zero. */
@@ -33,15 +34,6 @@ async function hits(key: string): Promise<number> {
 
 async function setMode(key: string, mode: string): Promise<void> {
   await fetch(`/__feed/mode?k=${key}&m=${mode}`);
-}
-
-/** Waits for a condition that an asynchronous step will make true (no timing assertion). */
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 async function failure(promise: Promise<unknown>): Promise<FeedLoadError> {

@@ -17,6 +17,7 @@ import { FeedLoadError, loadFeed, resetFeeds, watchFeed, type FeedState } from '
 import { feedCache, setFeedCache } from '../../src/feed/cache.js';
 import { initLocalization } from '../../src/shared/locale.js';
 import type { FeedErrorDetail, FeedLoadDetail } from '../../src/shared/events.js';
+import { until } from '../helpers/until.js';
 
 /** The loader's timeout for the faults that need one (ms): short, so the tests are quick. */
 const SHORT_TIMEOUT = 400;
@@ -35,14 +36,6 @@ async function setMode(key: string, mode: string): Promise<void> {
 
 async function hits(key: string): Promise<number> {
   return ((await (await fetch(`/__feed/hits?k=${key}`)).json()) as { hits: number }).hits;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 async function failure(promise: Promise<unknown>): Promise<FeedLoadError> {

@@ -16,6 +16,7 @@ import type {
 } from '../../src/shared/events.js';
 import type { MipymeToolboxBrowser } from '../../src/toolbox-browser/toolbox-browser.element.js';
 import type { AppProps, MountedApp } from './app.js';
+import { until } from '../helpers/until.js';
 
 type App = typeof import('./app.js');
 type Json = Record<string, unknown>;
@@ -52,14 +53,6 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T =>
   return found;
 };
 const $$ = (el: Element, selector: string) => Array.from(el.shadowRoot!.querySelectorAll(selector));
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /** A handler that records the events it receives. */
 function recorder<E extends Event>(): { readonly events: E[]; readonly handler: (event: E) => void } {

@@ -42,6 +42,7 @@ import {
   watchErrors,
   TRAP,
 } from './payloads.js';
+import { until } from '../helpers/until.js';
 
 type Json = Record<string, any>;
 type Widget = HTMLElement & { updateComplete: Promise<boolean>; data?: unknown };
@@ -64,14 +65,6 @@ const oneLineInput = (text: string) => text.replace(/[\r\n]/g, '');
 
 function clearStorage(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 /** Type into a field the way a browser does: set the value, then read back what the field kept. */

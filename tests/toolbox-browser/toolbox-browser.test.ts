@@ -8,6 +8,7 @@ import { initLocalization } from '../../src/shared/locale.js';
 import { STORAGE_PREFIX } from '../../src/shared/storage.js';
 import type { MipymeToolOpenEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { until } from '../helpers/until.js';
 
 type Json = Record<string, any>;
 
@@ -40,14 +41,6 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   Array.from(shadow(el).querySelectorAll<T>(selector));
 const titles = (el: Element) => $$(el, '.item h3 .title').map((a) => a.textContent!.trim());
 const status = (el: Element) => $(el, '[part="count"]').textContent!.trim();
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 async function typeInSearch(el: MipymeToolboxBrowser, text: string): Promise<void> {
   const input = $<HTMLInputElement>(el, '#search');
