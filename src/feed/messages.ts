@@ -151,6 +151,7 @@ export function describeIssue(issue: RawIssue): string {
 // ---------------------------------------------------------------- parse-level messages
 
 export const feedText = {
+  empty: () => msg('The feed is empty: the server sent no content. Check that the file was uploaded and its address.'),
   notJson: (detail: string) =>
     msg(str`The feed is not valid JSON (${detail}). Check the file with a JSON validator.`, {
       desc: 'detail is the parser message, in English.',

@@ -112,6 +112,8 @@ interface Schema<T> {
 
 /** Parse the feed text a server sent (a leading byte-order mark is allowed). */
 export function parseFeedText(text: string): ParseFeedResult {
+  // An empty body (a 204, a file not yet uploaded) in plain words, not the JSON parser's English.
+  if (text.replace(/^\ufeff/, '').trim() === '') return { ok: false, error: { code: 'not-json', message: feedText.empty() } };
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

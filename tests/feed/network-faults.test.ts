@@ -147,8 +147,8 @@ const faults: Fault[] = [
     says: /devuelve una página web, no un feed\./,
     requests: 1,
   },
-  { name: 'empty body (200)', mode: 'empty', code: 'not-json', says: /no es un JSON válido/, requests: 1 },
-  { name: 'no content (204)', mode: 'no-content', code: 'not-json', says: /no es un JSON válido/, requests: 1 },
+  { name: 'empty body (200)', mode: 'empty', code: 'not-json', says: /está vacío: el servidor no envió ningún contenido/, requests: 1 },
+  { name: 'no content (204)', mode: 'no-content', code: 'not-json', says: /está vacío: el servidor no envió ningún contenido/, requests: 1 },
 ];
 
 before(async () => {

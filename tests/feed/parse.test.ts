@@ -111,6 +111,18 @@ describe('parseFeed: a wrong document gives ok:false with a plain message', () =
     }
   });
 
+  for (const [label, text] of [['empty', ''], ['only spaces and line breaks', ' \n\t '], ['only a byte-order mark', '\ufeff']]) {
+    it(`an ${label} body says the feed is empty, in plain words`, () => {
+      const result = parseFeedText(text);
+      expect(result.ok).to.equal(false);
+      if (!result.ok) {
+        expect(result.error.code).to.equal('not-json');
+        expect(result.error.message).to.match(/^The feed is empty: the server sent no content/);
+        expect(result.error.message).not.to.match(/JSON input/);
+      }
+    });
+  }
+
   it('never throws, whatever it is given', () => {
     const cyclic: Record<string, unknown> = { version: 1 };
     cyclic['tools'] = [cyclic];
