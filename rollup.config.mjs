@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyTemplates from './scripts/rollup-minify-templates.mjs';
 import localeMessages from './scripts/rollup-locales.mjs';
+import verifiedParts, { LOADER as PARTS_LOADER } from './scripts/rollup-parts.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! infomipyme-widgets ${version} | MIT */`;
@@ -62,10 +63,10 @@ function ownTrustedTypesPolicy() {
 }
 
 // Sizes: `node scripts/bundle-report.mjs` shows where the bytes of each cdn/ file go.
-const plugins = (minify) => [
+const plugins = (minify, alsoReach = []) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   // Each bundle keeps only the translations its own msg() calls can ask for, under short keys.
-  localeMessages(),
+  localeMessages({ alsoReach }),
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2021' }),
   ownTrustedTypesPolicy(),
   ...(minify
@@ -78,23 +79,44 @@ const plugins = (minify) => [
     : []),
 ];
 
-/** Every bundle is built on its own: one file, no shared chunks, so each works alone. */
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
+  warn(warning);
+};
+
+/** A demo bundle (not shipped): one file, dynamic imports inlined. */
 const bundle = (input, file, minify = true) => ({
   input,
   output: { file, format: 'es', banner, inlineDynamicImports: true, sourcemap: minify },
   plugins: plugins(minify),
-  onwarn(warning, warn) {
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
-    warn(warning);
+  onwarn,
+});
+
+/**
+ * A cdn/ file: built on its own (no chunk shared with another cdn/ file, so each works alone),
+ * with its lazy parts in cdn/parts/<name>/, each checked against the sha384 the entry carries
+ * (scripts/rollup-parts.mjs). The partner's one integrity attribute covers them all.
+ */
+const cdnBundle = (input, name) => ({
+  input,
+  output: {
+    dir: 'cdn',
+    format: 'es',
+    banner,
+    sourcemap: 'hidden',
+    entryFileNames: `${name}.js`,
+    chunkFileNames: `parts/${name}/[name]-[hash].js`,
   },
+  plugins: [...plugins(true, [PARTS_LOADER]), verifiedParts({ name, version })],
+  onwarn,
 });
 
 /** One self-contained file per widget (entry src/embed/<name>.ts), added as the widgets land. */
 export const WIDGETS = ['toolbox-browser', 'cash-flow-calculator', 'business-plan-outline', 'provider-finder'];
 
 export default [
-  bundle('src/embed.ts', 'cdn/infomipyme-widgets.js'),
-  ...WIDGETS.map((name) => bundle(`src/embed/${name}.ts`, `cdn/${name}.js`)),
+  cdnBundle('src/embed.ts', 'infomipyme-widgets'),
+  ...WIDGETS.map((name) => cdnBundle(`src/embed/${name}.ts`, name)),
   // The demo's feed-check page (not shipped).
   bundle('demo/src/feed-check.ts', 'demo/build/feed-check.js'),
   bundle('demo/src/demo.ts', 'demo/build/demo.js'),
@@ -111,9 +133,6 @@ export default [
       commonjs(),
       esbuild({ tsconfig: 'tsconfig.json', target: 'es2021' }),
     ],
-    onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
-      warn(warning);
-    },
+    onwarn,
   },
 ];

@@ -1,5 +1,7 @@
 // Tests run in real headless Chromium (Debian's, or CHROME_PATH), never a downloaded one.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -72,22 +74,30 @@ ${[...(page.before ?? []), '/cdn/infomipyme-widgets.js', ...(page.after ?? [])]
     return;
   }
 
-  // ---- /__other-version/<file>.js: a built cdn/ file as another release would ship it (its
-  // version string, in the banner and in src/shared/version.ts, replaced by 9.9.9; ?v= for another).
+  // ---- /__other-version/<file>.js (and its parts, /__other-version/parts/…): the cdn/ files as
+  // another release would ship them: the version (the banner, the VERSION literal of
+  // src/shared/version.ts, the key of the parts loader) replaced by 9.9.9 (?v= for another), and
+  // the entries' table of parts re-hashed, so the integrity checks pass as they would for a release.
   if (url.pathname.startsWith('/__other-version/')) {
     const file = url.pathname.slice('/__other-version/'.length);
-    if (!/^[\w-]+\.js$/.test(file)) return next();
-    const { version } = JSON.parse(await readFile(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'));
-    const other = (url.searchParams.get('v') ?? '9.9.9').replace(/[^\w.-]/g, '');
+    if (!/^(parts\/[\w-]+\/)?[\w-]+\.js$/.test(file)) return next();
+    const tree = await otherVersionTree((url.searchParams.get('v') ?? '9.9.9').replace(/[^\w.-]/g, ''));
+    if (!tree.has(file)) return next();
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'js';
+    ctx.body = tree.get(file);
+    return;
+  }
+
+  // ---- /__tampered/<file>.js: a cdn/ file served as built, but its parts (/__tampered/parts/…)
+  // with one byte more than the hash the file carries, as a compromised CDN would serve them.
+  if (url.pathname.startsWith('/__tampered/')) {
+    const file = url.pathname.slice('/__tampered/'.length);
+    if (!/^(parts\/[\w-]+\/)?[\w-]+\.js$/.test(file)) return next();
     const text = await readFile(fileURLToPath(new URL(`./cdn/${file}`, import.meta.url)), 'utf8');
     ctx.set('cache-control', 'no-store');
     ctx.type = 'js';
-    // The banner and the VERSION literal (the only places the version is written).
-    ctx.body = text
-      .replace(`infomipyme-widgets ${version} `, `infomipyme-widgets ${other} `)
-      .split(JSON.stringify(version))
-      .join(JSON.stringify(other))
-      .replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n');
+    ctx.body = file.startsWith('parts/') ? `${text};` : text;
     return;
   }
 
@@ -314,6 +324,134 @@ async function fuzzRoutes(ctx, next) {
   return next();
 }
 
+/** Every cdn/ file (path from cdn/ → text) as release `other` would ship it (see /__other-version/). */
+async function otherVersionTree(other) {
+  const { version } = JSON.parse(await readFile(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'));
+  const root = fileURLToPath(new URL('./cdn/', import.meta.url));
+  const files = (await readdir(root, { recursive: true })).filter((name) => name.endsWith('.js'));
+  const tree = new Map();
+  for (const name of files) {
+    const text = await readFile(join(root, name), 'utf8');
+    tree.set(
+      name,
+      text
+        .replace(`infomipyme-widgets ${version} `, `infomipyme-widgets ${other} `)
+        .split(JSON.stringify(version))
+        .join(JSON.stringify(other))
+        .split(`infomipyme-widgets@${version}/`)
+        .join(`infomipyme-widgets@${other}/`)
+        .replace(/\n\/\/# sourceMappingURL=[^\n]*\n?$/, '\n'),
+    );
+  }
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  for (const [name, text] of tree) {
+    if (name.includes('/')) continue;
+    tree.set(
+      name,
+      text.replace(/\.table\((\{.*\})\);/, (_, json) => {
+        const table = JSON.parse(json);
+        for (const part of Object.keys(table)) table[part][0] = sri(tree.get(part));
+        return `.table(${JSON.stringify(table)});`;
+      }),
+    );
+  }
+  return tree;
+}
+
+/**
+ * cdn/ exactly as built: the dev server would otherwise rewrite the imports of the parts (its
+ * module resolution), and their bytes would no longer match the hashes the entries carry.
+ */
+async function cdnAsBuilt(ctx, next) {
+  const path = new URL(ctx.url, 'http://localhost').pathname;
+  if (!/^\/cdn\/(parts\/[\w-]+\/)?[\w-]+\.js$/.test(path)) return next();
+  try {
+    ctx.body = await readFile(fileURLToPath(new URL(`.${path}`, import.meta.url)));
+  } catch {
+    return next();
+  }
+  ctx.type = 'js';
+  ctx.set('cache-control', 'no-cache');
+}
+
+// ---- /__split/<key>/<file>: the split sample feed (demo/feed-split/, written by
+// `infomipyme-widgets split demo/feed.json demo/feed-split`) for tests/feed/split.test.ts.
+// Per key: /__split/<key>/__hits → { requests: { file: n }, notModified: { file: n } };
+// /__split/<key>/__mode?m=<mode>[&m=<mode>…] sets the faults, each for every file or for one
+// (`<mode>:<file>`): `down` (the connection drops), `missing` (404), `broken` (JSON cut in half),
+// `etag` (ETag + max-age=0, must-revalidate: 304 when unchanged, else no-store),
+// `index-for:<file>` (the index's text instead), `index-without:<CC>` (the index without CC's
+// part; `index-without:shared`, without its shared part).
+const splitHits = new Map();
+const splitModes = new Map();
+
+async function splitRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const match = /^\/__split\/([\w-]+)\/([\w.-]+)$/.exec(url.pathname);
+  if (!match) return next();
+  const [, key, file] = match;
+  const counts = splitHits.get(key) ?? { requests: {}, notModified: {} };
+  splitHits.set(key, counts);
+  if (file === '__hits') {
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'json';
+    ctx.body = JSON.stringify(counts);
+    return;
+  }
+  if (file === '__mode') {
+    splitModes.set(key, url.searchParams.getAll('m'));
+    ctx.set('cache-control', 'no-store');
+    ctx.body = 'ok';
+    return;
+  }
+  if (!/^[\w-]+\.json$/.test(file)) return next();
+  const modes = splitModes.get(key) ?? [];
+  const has = (mode) => modes.includes(mode) || modes.includes(`${mode}:${file}`);
+  counts.requests[file] = (counts.requests[file] ?? 0) + 1;
+  if (has('down')) {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  const read = (name) => readFile(fileURLToPath(new URL(`./demo/feed-split/${name}`, import.meta.url)), 'utf8');
+  let body;
+  try {
+    body = await read(has('index-for') ? 'index.json' : file);
+  } catch {
+    body = undefined;
+  }
+  if (body === undefined || has('missing')) {
+    ctx.status = 404;
+    ctx.body = 'Not found';
+    return;
+  }
+  if (has('broken')) body = body.slice(0, Math.floor(body.length / 2));
+  for (const mode of modes) {
+    const without = /^index-without:(\w+)$/.exec(mode);
+    if (without && file === 'index.json') {
+      const index = JSON.parse(body);
+      if (/^[A-Z]{2}$/.test(without[1])) delete index.countries[without[1]];
+      else delete index[without[1]];
+      body = JSON.stringify(index);
+    }
+  }
+  ctx.type = 'json';
+  if (has('etag')) {
+    const { createHash: hash } = await import('node:crypto');
+    const etag = `"${hash('sha1').update(body).digest('base64url')}"`;
+    ctx.set('etag', etag);
+    ctx.set('cache-control', 'max-age=0, must-revalidate');
+    if (ctx.get('if-none-match') === etag) {
+      counts.notModified[file] = (counts.notModified[file] ?? 0) + 1;
+      ctx.status = 304;
+      return;
+    }
+  } else {
+    ctx.set('cache-control', 'no-store');
+  }
+  ctx.body = body;
+}
+
 export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
@@ -321,7 +459,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  middleware: [feedRoutes, fuzzRoutes],
+  middleware: [cdnAsBuilt, feedRoutes, fuzzRoutes, splitRoutes],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: BROWSER_ARGS } })],
   testFramework: { config: { timeout: 10000 } },
   // The security files (fuzzing, hostile payloads) run for a minute or more on a 2-core machine.

@@ -164,7 +164,8 @@ function importsMsg(ast) {
   );
 }
 
-export default function localeMessages() {
+/** @param {{ alsoReach?: string[] }} options alsoReach: sources a plugin adds to the bundle (not imported by the sources). */
+export default function localeMessages({ alsoReach = [] } = {}) {
   let reached;
   /** Message id (hash) → short key, for the ids this bundle's msg() calls ask for; undefined: leave all as is. */
   let shortKeys;
@@ -215,7 +216,7 @@ export default function localeMessages() {
     name: 'locale-messages',
     buildStart(options) {
       const input = options.input;
-      reached = reach(Array.isArray(input) ? input : Object.values(input));
+      reached = reach([...(Array.isArray(input) ? input : Object.values(input)), ...alsoReach]);
       if (reached.unknown.length) {
         this.warn(`msg() with a text that is not a literal (${reached.unknown.join(', ')}): every translation kept, as it is.`);
         shortKeys = undefined;

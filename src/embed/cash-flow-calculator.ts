@@ -1,6 +1,13 @@
-/** Entry of `cdn/cash-flow-calculator.js`: page setup, then `<mipyme-cash-flow-calculator>` only. */
+/**
+ * Entry of `cdn/cash-flow-calculator.js`, for pages that need only `<mipyme-cash-flow-calculator>`: page setup, then the
+ * widget's code, loaded as soon as its tag is on the page (shared/autoload.ts). A page that
+ * carries the script in every template but shows the widget on one page downloads this small file
+ * only, until it is idle.
+ */
 import '../shared/page-setup.js';
-import '../cash-flow-calculator/cash-flow-calculator.js';
 import { initLocalization } from '../shared/locale.js';
+import { loadWhenPresent } from '../shared/autoload.js';
+
+loadWhenPresent({ 'mipyme-cash-flow-calculator': () => import('../cash-flow-calculator/cash-flow-calculator.js') });
 
 void initLocalization();

@@ -1,6 +1,13 @@
-/** Entry of `cdn/provider-finder.js`: page setup, then `<mipyme-provider-finder>` only. */
+/**
+ * Entry of `cdn/provider-finder.js`, for pages that need only `<mipyme-provider-finder>`: page setup, then the
+ * widget's code, loaded as soon as its tag is on the page (shared/autoload.ts). A page that
+ * carries the script in every template but shows the widget on one page downloads this small file
+ * only, until it is idle.
+ */
 import '../shared/page-setup.js';
-import '../provider-finder/provider-finder.js';
 import { initLocalization } from '../shared/locale.js';
+import { loadWhenPresent } from '../shared/autoload.js';
+
+loadWhenPresent({ 'mipyme-provider-finder': () => import('../provider-finder/provider-finder.js') });
 
 void initLocalization();

@@ -1,6 +1,13 @@
-/** Entry of `cdn/toolbox-browser.js`: page setup, then `<mipyme-toolbox-browser>` only. */
+/**
+ * Entry of `cdn/toolbox-browser.js`, for pages that need only `<mipyme-toolbox-browser>`: page setup, then the
+ * widget's code, loaded as soon as its tag is on the page (shared/autoload.ts). A page that
+ * carries the script in every template but shows the widget on one page downloads this small file
+ * only, until it is idle.
+ */
 import '../shared/page-setup.js';
-import '../toolbox-browser/toolbox-browser.js';
 import { initLocalization } from '../shared/locale.js';
+import { loadWhenPresent } from '../shared/autoload.js';
+
+loadWhenPresent({ 'mipyme-toolbox-browser': () => import('../toolbox-browser/toolbox-browser.js') });
 
 void initLocalization();

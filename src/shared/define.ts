@@ -14,13 +14,7 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   if (existing) {
     if (existing === constructor) return;
     const owner = tags.get(tag);
-    if (owner !== VERSION) {
-      console.warn(
-        `infomipyme-widgets ${VERSION}: <${tag}> is already defined by ${
-          owner ? `infomipyme-widgets ${owner}` : 'another script'
-        }; that definition is kept. Load the library only once per page.`,
-      );
-    }
+    if (owner !== VERSION) warnTaken(tag, owner);
     return;
   }
   try {
@@ -29,4 +23,13 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
   } catch (error) {
     console.warn(`infomipyme-widgets ${VERSION}: <${tag}> could not be defined.`, error);
   }
+}
+
+/** The one warning of a copy that finds a tag taken by another version (or another script). */
+export function warnTaken(tag: string, owner: string | undefined): void {
+  console.warn(
+    `infomipyme-widgets ${VERSION}: <${tag}> is already defined by ${
+      owner ? `infomipyme-widgets ${owner}` : 'another script'
+    }; that definition is kept. Load the library only once per page.`,
+  );
 }

@@ -30,6 +30,12 @@ export interface Registry {
   readonly feeds: Map<string, SharedFeedRequest>;
   /** Tag name → version of the library that defined it. */
   readonly tags: Map<string, string>;
+  /**
+   * Tag name → version of the library that will define it: the all-widgets CDN file loads a
+   * widget's code only when its tag is used, and claims the tag first, so the first copy on the
+   * page still wins. Added in 0.2.0: absent in a registry made by 0.1.0 (see `claims()`).
+   */
+  claims?: Map<string, string>;
   /** Defaults read from the library's `<script>` tag (`data-mipyme-*`). */
   readonly script: PageConfig;
   /** Defaults set with `configure()`. */
@@ -48,4 +54,10 @@ export function registry(): Registry {
     Object.defineProperty(global, KEY, { value, configurable: true, enumerable: false, writable: false });
   }
   return value;
+}
+
+/** The registry's claims (created on first use: a 0.1.0 copy makes a registry without them). */
+export function claims(): Map<string, string> {
+  const value = registry();
+  return (value.claims ??= new Map());
 }

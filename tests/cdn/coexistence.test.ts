@@ -74,6 +74,11 @@ function place(page: Page, tag: string, attributes: Record<string, string> = { c
 const owners = (page: Page): Record<string, string | undefined> =>
   Object.fromEntries(TAGS.map((tag) => [tag, page.win[REGISTRY]?.tags.get(tag)]));
 const classes = (page: Page) => TAGS.map((tag) => page.win.customElements.get(tag));
+/**
+ * The all-widgets file loads a widget's code when its tag is on the page, and the others once the
+ * page is idle: wait until all four are defined.
+ */
+const allDefined = (page: Page) => until(() => classes(page).every((c) => typeof c === 'function'), 'the four tags defined');
 const alreadyDefined = (page: Page) => page.warnings.filter((w) => w.includes('is already defined'));
 const warning = (later: string, tag: string, first: string) =>
   `infomipyme-widgets ${later}: <${tag}> is already defined by infomipyme-widgets ${first}; that definition is kept. Load the library only once per page.`;
@@ -114,8 +119,8 @@ describe('two versions of the library on one page', function () {
     const calculator = place(page, 'mipyme-cash-flow-calculator');
 
     await load(page, '/cdn/infomipyme-widgets.js', { mipymeFeed: url });
+    await allDefined(page);
     const first = classes(page);
-    expect(first.every((c) => typeof c === 'function')).to.equal(true);
     expect(toolbox instanceof first[0]!).to.equal(true);
 
     await load(page, '/cdn/infomipyme-widgets.js?copy=2'); // the same version again: silent
@@ -148,6 +153,7 @@ describe('two versions of the library on one page', function () {
     const calculator = place(page, 'mipyme-cash-flow-calculator');
 
     await load(page, '/__other-version/infomipyme-widgets.js', { mipymeFeed: url });
+    await allDefined(page);
     const first = classes(page);
     expect(owners(page)).to.deep.equal(Object.fromEntries(TAGS.map((tag) => [tag, OTHER])));
 
@@ -173,10 +179,12 @@ describe('two versions of the library on one page', function () {
     const calculator = place(page, 'mipyme-cash-flow-calculator');
 
     await load(page, '/__other-version/toolbox-browser.js', { mipymeFeed: url });
+    await until(() => !!page.win.customElements.get('mipyme-toolbox-browser'), 'the toolbox defined');
     const otherToolbox = page.win.customElements.get('mipyme-toolbox-browser');
     expect(page.win.customElements.get('mipyme-cash-flow-calculator')).to.equal(undefined);
 
     await load(page, '/cdn/infomipyme-widgets.js');
+    await allDefined(page);
 
     expect(page.errors).to.deep.equal([]);
     expect(page.win.customElements.get('mipyme-toolbox-browser') === otherToolbox).to.equal(true);

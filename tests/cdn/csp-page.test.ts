@@ -64,11 +64,15 @@ const shadow = (page: Page, tag: string) => page.doc.querySelector(tag)!.shadowR
 
 /**
  * What the probe recorded, copied out of the page (chai never walks the page's own objects);
- * a violation's source is its file, without the line.
+ * a violation's source is its file, without the line; a part of a cdn/ file
+ * (cdn/parts/<file>/<part>.js) counts as that file.
  */
 function recorded(page: Page): Pick<Probe, 'violations' | 'errors' | 'warnings'> {
   const { violations, errors, warnings } = JSON.parse(JSON.stringify(page.probe)) as Probe;
-  return { violations: violations.map((v) => ({ ...v, source: v.source.replace(/:\d+$/, '') })), errors, warnings };
+  return { violations: violations.map((v) => ({
+      ...v,
+      source: v.source.replace(/:\d+$/, '').replace(/\/cdn\/parts\/([\w-]+)\/[\w-]+\.js$/, '/cdn/$1.js'),
+    })), errors, warnings };
 }
 
 /** Lets the page's queued violation reports and renders run. */

@@ -4,6 +4,7 @@
  * itself checks them here: the right hash loads, a wrong one is refused.
  */
 import { expect } from '@open-wc/testing';
+import { until } from '../helpers/until.js';
 
 interface Manifest {
   name: string;
@@ -64,5 +65,77 @@ describe('cdn/manifest.json', () => {
     const wrong = files['toolbox-browser.js']!.integrity; // another file's hash
     expect(await loadScript('/cdn/cash-flow-calculator.js?sri=wrong', wrong)).to.equal('refused');
     expect(customElements.get('mipyme-cash-flow-calculator')).to.equal(undefined);
+  });
+});
+
+/** The table of parts a cdn/ entry carries (its last statement, written by scripts/rollup-parts.mjs). */
+function partsTable(entry: string): Record<string, [string, string[]]> {
+  const match = /\.table\((\{.*\})\);\n/.exec(entry);
+  expect(match, 'the table of parts').to.not.equal(null);
+  return JSON.parse(match![1]!) as Record<string, [string, string[]]>;
+}
+
+describe('the lazy parts of the cdn files', () => {
+  it('each file lists every part it can load with the sha384 of its exact bytes, and each part it imports', async () => {
+    for (const file of CDN_FILES) {
+      const entry = await (await fetch(`/cdn/${file}`)).text();
+      const table = partsTable(entry);
+      const name = file.replace(/\.js$/, '');
+      for (const [part, [integrity, imports]] of Object.entries(table)) {
+        expect(part.startsWith(`parts/${name}/`), part).to.equal(true);
+        const bytes = await (await fetch(`/cdn/${part}`)).arrayBuffer();
+        expect(integrity, part).to.equal(`sha384-${base64(await crypto.subtle.digest('SHA-384', bytes))}`);
+        for (const imported of imports) expect(Object.keys(table), `${part} imports ${imported}`).to.include(imported);
+        // A part's own imports are parts of this entry or the entry itself: nothing unchecked.
+        // (Rollup writes them first, after the banner: `import{a as b}from"./x.js";`.)
+        let text = new TextDecoder().decode(bytes).replace(/^\/\*![^]*?\*\/\s*/, '');
+        const specifiers: string[] = [];
+        for (let m = /^import\s*(?:[^;"]*from\s*)?"([^"]+)";?\s*/.exec(text); m; m = /^import\s*(?:[^;"]*from\s*)?"([^"]+)";?\s*/.exec(text)) {
+          specifiers.push(m[1]!);
+          text = text.slice(m[0].length);
+        }
+        expect(text.includes('import{') || /\bimport\s*\{[^}]*\}\s*from\s*"/.test(text), `${part}: an import after the code`).to.equal(false);
+        for (const specifier of specifiers) {
+          const target = new URL(specifier!, new URL(`/cdn/${part}`, location.href)).pathname.slice('/cdn/'.length);
+          expect(target === file || target in table, `${part} imports ${specifier}`).to.equal(true);
+        }
+      }
+    }
+    // The all-widgets file loads each widget as a part.
+    const all = partsTable(await (await fetch('/cdn/infomipyme-widgets.js')).text());
+    for (const widget of ['toolbox-browser', 'cash-flow-calculator', 'business-plan-outline', 'provider-finder']) {
+      expect(Object.keys(all).some((part) => part.startsWith(`parts/infomipyme-widgets/${widget}-`)), widget).to.equal(true);
+    }
+  });
+
+  it('a part whose bytes were changed on the server is refused: nothing of it runs, and the tag says so', async function () {
+    this.timeout(20000);
+    const iframe = document.createElement('iframe');
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.src = '/tests/cdn/pages/blank.html';
+    document.body.append(iframe);
+    try {
+      await loaded;
+      const doc = iframe.contentDocument!;
+      const win = iframe.contentWindow as Window & typeof globalThis;
+      const errors: string[] = [];
+      win.console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+      doc.documentElement.lang = 'es';
+      const toolbox = doc.createElement('mipyme-toolbox-browser');
+      doc.body.append(toolbox);
+      const script = doc.createElement('script');
+      script.type = 'module';
+      script.src = '/__tampered/infomipyme-widgets.js';
+      script.dataset['mipymeFeed'] = '/__feed/sample?k=tampered';
+      doc.head.append(script);
+      await until(() => toolbox.hasAttribute('data-mipyme-failed'), 'the failure shown');
+      expect(win.customElements.get('mipyme-toolbox-browser')).to.equal(undefined);
+      expect(toolbox.shadowRoot).to.equal(null);
+      expect(toolbox.getAttribute('role')).to.equal('status');
+      expect(toolbox.textContent).to.match(/^No se pudo cargar esta herramienta/);
+      expect(errors.join('\n')).to.contain('do not match the integrity this version expects; it was not run');
+    } finally {
+      iframe.remove();
+    }
   });
 });
