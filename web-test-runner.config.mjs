@@ -41,13 +41,15 @@ async function feedRoutes(ctx, next) {
       'two-versions': { names: 'lit-html', host: '', after: ['/__other-version/infomipyme-widgets.js'] },
       // One widget's file, then the full file: the second copy renders three widgets.
       'two-files': { names: 'lit-html infomipyme-widgets', host: '', before: ['/cdn/toolbox-browser.js'] },
+      // A nonce-based policy: script-src 'nonce-…' 'strict-dynamic' (the scripts of the page carry the nonce).
+      nonce: { names: 'lit-html', host: '', nonce: 'r4nd0mN0nce' },
     };
     const page = pages[url.pathname.slice('/__csp/'.length)];
     if (!page) return next();
     const feedKey = (url.searchParams.get('k') ?? '').replace(/[^\w-]/g, '');
     ctx.set(
       'content-security-policy',
-      `script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types ${page.names}`,
+      `script-src ${page.nonce ? `'nonce-${page.nonce}' 'strict-dynamic'` : "'self'"}; style-src 'self'; require-trusted-types-for 'script'; trusted-types ${page.names}`,
     );
     ctx.set('cache-control', 'no-store');
     ctx.type = 'html';
@@ -56,10 +58,10 @@ async function feedRoutes(ctx, next) {
 <head>
 <meta charset="utf-8">
 <title>Strict CSP (${page.names})</title>
-<script src="/tests/cdn/pages/csp-probe.js"></script>
+<script src="/tests/cdn/pages/csp-probe.js"${page.nonce ? ` nonce="${page.nonce}"` : ''}></script>
 ${page.host}
 ${[...(page.before ?? []), '/cdn/infomipyme-widgets.js', ...(page.after ?? [])]
-  .map((src) => `<script type="module" src="${src}" data-mipyme-feed="/__feed/sample?k=${feedKey}" data-mipyme-country="SV"></script>`)
+  .map((src) => `<script type="module" src="${src}"${page.nonce ? ` nonce="${page.nonce}"` : ''} data-mipyme-feed="/__feed/sample?k=${feedKey}" data-mipyme-country="SV"></script>`)
   .join('\n')}
 </head>
 <body>
@@ -381,7 +383,9 @@ async function cdnAsBuilt(ctx, next) {
 // (`<mode>:<file>`): `down` (the connection drops), `missing` (404), `broken` (JSON cut in half),
 // `etag` (ETag + max-age=0, must-revalidate: 304 when unchanged, else no-store),
 // `index-for:<file>` (the index's text instead), `index-without:<CC>` (the index without CC's
-// part; `index-without:shared`, without its shared part).
+// part; `index-without:shared`, without its shared part). The files are answered on the raw
+// response: the runner's own middleware would otherwise mark every address with an extension
+// `max-age=31536000`, and the browser would never ask again.
 const splitHits = new Map();
 const splitModes = new Map();
 
@@ -408,8 +412,12 @@ async function splitRoutes(ctx, next) {
   const modes = splitModes.get(key) ?? [];
   const has = (mode) => modes.includes(mode) || modes.includes(`${mode}:${file}`);
   counts.requests[file] = (counts.requests[file] ?? 0) + 1;
+  ctx.respond = false;
+  const answer = (status, headers, body) => {
+    ctx.res.writeHead(status, headers);
+    ctx.res.end(body);
+  };
   if (has('down')) {
-    ctx.respond = false;
     ctx.req.socket.destroy();
     return;
   }
@@ -421,8 +429,7 @@ async function splitRoutes(ctx, next) {
     body = undefined;
   }
   if (body === undefined || has('missing')) {
-    ctx.status = 404;
-    ctx.body = 'Not found';
+    answer(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }, 'Not found');
     return;
   }
   if (has('broken')) body = body.slice(0, Math.floor(body.length / 2));
@@ -435,21 +442,20 @@ async function splitRoutes(ctx, next) {
       body = JSON.stringify(index);
     }
   }
-  ctx.type = 'json';
-  if (has('etag')) {
-    const { createHash: hash } = await import('node:crypto');
-    const etag = `"${hash('sha1').update(body).digest('base64url')}"`;
-    ctx.set('etag', etag);
-    ctx.set('cache-control', 'max-age=0, must-revalidate');
-    if (ctx.get('if-none-match') === etag) {
-      counts.notModified[file] = (counts.notModified[file] ?? 0) + 1;
-      ctx.status = 304;
-      return;
-    }
-  } else {
-    ctx.set('cache-control', 'no-store');
+  const type = { 'content-type': 'application/json; charset=utf-8' };
+  if (!has('etag')) {
+    answer(200, { ...type, 'cache-control': 'no-store' }, body);
+    return;
   }
-  ctx.body = body;
+  const { createHash: hash } = await import('node:crypto');
+  const etag = `"${hash('sha1').update(body).digest('base64url')}"`;
+  const caching = { etag, 'cache-control': 'max-age=0, must-revalidate' };
+  if (ctx.get('if-none-match') === etag) {
+    counts.notModified[file] = (counts.notModified[file] ?? 0) + 1;
+    answer(304, caching);
+    return;
+  }
+  answer(200, { ...type, ...caching }, body);
 }
 
 export default {

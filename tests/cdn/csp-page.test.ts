@@ -164,6 +164,17 @@ describe('a strict CSP page, the issue\'s: trusted-types lit-html', function () 
   });
 });
 
+describe('a nonce-based strict CSP page: script-src \'nonce-…\' \'strict-dynamic\'', function () {
+  this.timeout(20000);
+
+  it('the widgets\' parts load (their preloads carry the script tag\'s nonce), render and are used with zero reports', async () => {
+    const page = await openPage('nonce');
+    for (const tag of TAGS) expect(typeof page.win.customElements.get(tag), tag).to.equal('function');
+    await useTheWidgets(page);
+    expect(recorded(page)).to.deep.equal({ violations: [], errors: [], warnings: [] });
+  });
+});
+
 describe('a strict CSP page that runs Lit itself: trusted-types infomipyme-widgets lit-html', function () {
   this.timeout(20000);
 
