@@ -91,15 +91,45 @@ ${[...(page.before ?? []), '/cdn/infomipyme-widgets.js', ...(page.after ?? [])]
     return;
   }
 
+  // ---- /__held/<file>.js: a cdn/ file and its parts as built, but the Spanish strings (the es-…
+  // part) held until /__held/release?k=<key> (the key is the page's ?k=, passed on by the parts'
+  // addresses through the entry's: /__held/<key>/<file>.js).
+  if (url.pathname.startsWith('/__held/')) {
+    const held = (feedRoutes.held ??= new Map());
+    const [, , key, ...rest] = url.pathname.split('/');
+    if (key === 'release') {
+      const name = url.searchParams.get('k') ?? '';
+      held.get(name)?.resolve();
+      held.set(name, { promise: Promise.resolve(), resolve() {} });
+      ctx.body = 'ok';
+      return;
+    }
+    const file = rest.join('/');
+    if (!/^(parts\/[\w-]+\/)?[\w-]+\.js$/.test(file)) return next();
+    if (/\/es-[\w-]+\.js$/.test(file)) {
+      if (!held.has(key)) {
+        let resolve;
+        const promise = new Promise((r) => (resolve = r));
+        held.set(key, { promise, resolve });
+      }
+      await held.get(key).promise;
+    }
+    ctx.set('cache-control', 'no-store');
+    ctx.type = 'js';
+    ctx.body = await readFile(fileURLToPath(new URL(`./cdn/${file}`, import.meta.url)));
+    return;
+  }
+
   // ---- /__tampered/<file>.js: a cdn/ file served as built, but its parts (/__tampered/parts/…)
-  // with one byte more than the hash the file carries, as a compromised CDN would serve them.
+  // with one byte more than the hash the file carries, as a compromised CDN would serve them —
+  // all but the Spanish strings (es-…), so the page can say in Spanish what went wrong.
   if (url.pathname.startsWith('/__tampered/')) {
     const file = url.pathname.slice('/__tampered/'.length);
     if (!/^(parts\/[\w-]+\/)?[\w-]+\.js$/.test(file)) return next();
     const text = await readFile(fileURLToPath(new URL(`./cdn/${file}`, import.meta.url)), 'utf8');
     ctx.set('cache-control', 'no-store');
     ctx.type = 'js';
-    ctx.body = file.startsWith('parts/') ? `${text};` : text;
+    ctx.body = file.startsWith('parts/') && !/\/es-[\w-]+\.js$/.test(file) ? `${text};` : text;
     return;
   }
 

@@ -31,10 +31,13 @@
 //   render (`updateComplete`), then the next frame (rAF + a task);
 // - afterHtml: firstContent minus the page's own response end — the part the library controls;
 // - firstPaint: first-contentful-paint (usually the widget's loading view);
-// - script / feed: response end of the widget file and of the feed (Resource Timing);
+// - script / parts / feed: response end of the widget file, of the last of its parts (cdn/parts/)
+//   needed before the content, and of the feed (Resource Timing);
+// - bytesBeforeContent: transferSize of the page and every response that ended before the content;
 // - fresh (cached visit): when the network's copy of the feed replaced the cached one;
 // - bytes: every `Network.loadingFinished` `encodedDataLength` of the page, until the network
-//   is idle (headers included; a response from the HTTP cache counts 0).
+//   is idle (headers included; a response from the HTTP cache counts 0) — including the parts the
+//   library prefetches once the page is idle, for offline use.
 // Median (and min/max) over `--fc-runs` runs.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -173,6 +176,14 @@ async function visit(context, url, { throttle, uncached }) {
     const script = resource((path) => path.startsWith('/cdn/'));
     const feedEntry = resource((path) => path === feed);
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    // The widget code a file loads when used (cdn/parts/): the last of them to arrive before the content.
+    const parts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/cdn/parts/') && (!state.done || entry.responseEnd <= state.done.at));
+    // Bytes on the wire before the content showed (the idle prefetch of the other parts comes after).
+    const before = state.done
+      ? performance.getEntriesByType('resource').filter((entry) => entry.responseEnd <= state.done.at)
+      : [];
     const fresh = state.loads.find((load) => load.source === 'network');
     return {
       errors: state.errors,
@@ -181,6 +192,8 @@ async function visit(context, url, { throttle, uncached }) {
       html: navigation.responseEnd,
       firstPaint: fcp?.startTime,
       script: script?.responseEnd,
+      parts: parts.length ? Math.max(...parts.map((entry) => entry.responseEnd)) : undefined,
+      bytesBeforeContent: before.reduce((sum, entry) => sum + entry.transferSize, navigation.transferSize),
       feed: feedEntry?.responseEnd,
       fresh: fresh?.at,
       widgets: state.done?.widgets,
@@ -252,9 +265,11 @@ export async function run({ runs = argument('fc-runs', 3), throttle = argument('
           firstPaint: summary(list.map((v) => v.firstPaint)),
           html: summary(list.map((v) => v.html)),
           script: summary(list.map((v) => v.script)),
+          parts: summary(list.map((v) => v.parts)),
           feed: summary(list.map((v) => v.feed)),
           ...(kind === 'cached' ? { fresh: summary(list.map((v) => v.fresh)) } : {}),
           bytes: summary(list.map((v) => v.bytes)),
+          bytesBeforeContent: summary(list.map((v) => v.bytesBeforeContent)),
           feedSources: [...new Set(list.flatMap((v) => v.sources))],
           loadingViewAtFirstContent: list.some((v) => v.loadingViewAtFirstContent),
           requests: list[0].requests,
@@ -269,11 +284,11 @@ export async function run({ runs = argument('fc-runs', 3), throttle = argument('
 }
 
 export function table(result) {
-  const lines = [' widget file                  visit     first content (min–max)  after HTML  script  feed  feed source  KB moved'];
+  const lines = [' widget file                  visit     first content (min–max)  after HTML  script  parts   feed  feed source  KB before  KB moved'];
   const ms = (s) => String(s?.median ?? '–');
   for (const r of result.results) {
     lines.push(
-      ` ${r.file.padEnd(28)} ${r.visit.padEnd(8)}  ${`${ms(r.firstContent)} (${r.firstContent?.min}–${r.firstContent?.max})`.padStart(23)}  ${ms(r.afterHtml).padStart(10)}  ${ms(r.script).padStart(6)}  ${ms(r.feed).padStart(4)}  ${r.feedSources.join(',').padStart(11)}  ${(r.bytes.median / 1024).toFixed(1).padStart(8)}`,
+      ` ${r.file.padEnd(28)} ${r.visit.padEnd(8)}  ${`${ms(r.firstContent)} (${r.firstContent?.min}–${r.firstContent?.max})`.padStart(23)}  ${ms(r.afterHtml).padStart(10)}  ${ms(r.script).padStart(6)}  ${ms(r.parts).padStart(5)}  ${ms(r.feed).padStart(5)}  ${r.feedSources.join(',').padStart(11)}  ${((r.bytesBeforeContent?.median ?? 0) / 1024).toFixed(1).padStart(9)}  ${(r.bytes.median / 1024).toFixed(1).padStart(8)}`,
     );
   }
   return lines.join('\n');

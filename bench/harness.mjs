@@ -96,7 +96,7 @@ export async function bundleLikeCdn({ input, sources, outDir, output = {} }) {
   const { rollup } = await import('rollup');
   const configUrl = new URL(`../rollup.config.mjs?bench=${++configImports}`, import.meta.url);
   const configs = (await import(configUrl.href)).default;
-  const cdn = configs.find((config) => config.output?.file === 'cdn/infomipyme-widgets.js');
+  const cdn = configs.find((config) => config.output?.entryFileNames === 'infomipyme-widgets.js');
   if (!cdn) throw new Error('rollup.config.mjs has no cdn/infomipyme-widgets.js entry to copy the build from.');
   let entry = join(root, input);
   if (sources) {
@@ -111,9 +111,13 @@ export async function bundleLikeCdn({ input, sources, outDir, output = {} }) {
   const previous = process.cwd();
   process.chdir(root); // the config's paths (tsconfig.json) are relative to the repository
   try {
-    const build = await rollup({ input: entry, plugins: cdn.plugins, onwarn() {} }); // `npm run build` runs `rollup -c --silent`
+    // The cdn build's plugins but one file: not the splitting into checked parts (it would also
+    // clear cdn/parts/ of the real build).
+    const plugins = cdn.plugins.filter((plugin) => plugin.name !== 'verified-parts');
+    const build = await rollup({ input: entry, plugins, onwarn() {} }); // `npm run build` runs `rollup -c --silent`
     const file = join(outDir, `${basename(input).replace(/\.[jt]s$/, '')}.js`);
-    await build.write({ ...cdn.output, ...output, file });
+    const { format, banner } = cdn.output;
+    await build.write({ format, banner, inlineDynamicImports: true, ...output, file });
     await build.close();
     return file;
   } finally {

@@ -13,6 +13,7 @@
  */
 import { msg } from '@lit/localize';
 import { claims, registry } from './registry.js';
+import { localizationReady } from './locale.js';
 import { warnTaken } from './define.js';
 import { VERSION } from './version.js';
 
@@ -56,8 +57,10 @@ export function loadWhenPresent(importers: WidgetImporters, options: AutoloadOpt
   const loading = new Map<string, Promise<void>>();
   let observer: MutationObserver | undefined;
 
-  const failed = (tag: string, error: unknown) => {
+  const failed = async (tag: string, error: unknown) => {
     console.error(`infomipyme-widgets: the code of <${tag}> could not be loaded; it will be tried again when the connection returns.`, error);
+    // In the page's language: its strings may still be on their way.
+    await localizationReady();
     for (const element of Array.from(root.querySelectorAll(tag))) {
       if (customElements.get(tag) || element.hasAttribute('data-mipyme-failed')) continue;
       element.setAttribute('data-mipyme-failed', '');
@@ -87,7 +90,7 @@ export function loadWhenPresent(importers: WidgetImporters, options: AutoloadOpt
       (error: unknown) => {
         loading.delete(tag);
         pending.add(tag);
-        failed(tag, error);
+        void failed(tag, error);
         throw error;
       },
     );

@@ -9,7 +9,7 @@ import { FeedController } from '../feed/controller.js';
 import type { Country } from '../feed/schema.js';
 import { pageConfig } from './config.js';
 import { formatLocale } from './format.js';
-import { initLocalization, pageLanguage, type UiLanguage } from './locale.js';
+import { initLocalization, localizationReady, pageLanguage, type UiLanguage } from './locale.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -45,6 +45,15 @@ export abstract class MipymeElement extends LitElement {
       const fromPage = pageConfig('theme') as Theme | undefined;
       this.theme = fromPage && THEMES.includes(fromPage) ? fromPage : 'light';
     }
+  }
+
+  /**
+   * The first render waits for the page language's strings (loaded on demand: see shared/locale.ts),
+   * so a Spanish page never shows English first; later updates are not held.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await localizationReady();
+    super.scheduleUpdate();
   }
 
   /** Subclasses call `super.willUpdate(changed)` first: the feed state is then current. */

@@ -3,11 +3,12 @@
  * the script tag (or `configure({ lang })`), else the page's `<html lang>`,
  * else Spanish. Spanish and English ship; any other language gets Spanish.
  *
- * Spanish is bundled (it is what most users read); English is the source text.
+ * English is the source text, in the code; the Spanish strings are a module of their own, loaded
+ * only on a page that shows Spanish (in the cdn/ build a part, fetched with the widgets' code). A
+ * widget waits for them before its first render (see MipymeElement), so no English flashes by.
  */
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import * as es from '../generated/locales/es.js';
 import { pageConfig } from './config.js';
 
 export type UiLanguage = 'es' | 'en';
@@ -45,7 +46,7 @@ export function initLocalization(lang: UiLanguage = pageLanguage()): Promise<voi
         sourceLocale,
         targetLocales,
         loadLocale: async (locale: string) => {
-          if (locale === 'es') return es;
+          if (locale === 'es') return import('../generated/locales/es.js');
           throw new Error(`No strings for ${locale}`);
         },
       });

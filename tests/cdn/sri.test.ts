@@ -139,3 +139,43 @@ describe('the lazy parts of the cdn files', () => {
     }
   });
 });
+
+describe('the Spanish strings, a part of their own', () => {
+  it('a Spanish page never shows English: the first render waits for the strings, even when they come last', async function () {
+    this.timeout(20000);
+    const iframe = document.createElement('iframe');
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.src = '/tests/cdn/pages/blank.html';
+    document.body.append(iframe);
+    try {
+      await loaded;
+      const doc = iframe.contentDocument!;
+      const win = iframe.contentWindow as Window & typeof globalThis;
+      doc.documentElement.lang = 'es';
+      // Every text each widget's shadow root ever shows, from its very first render.
+      const seen: string[] = [];
+      const attach = win.Element.prototype.attachShadow;
+      win.Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        new win.MutationObserver(() => seen.push(root.textContent ?? '')).observe(root, { childList: true, subtree: true, characterData: true });
+        return root;
+      };
+      for (const tag of ['mipyme-toolbox-browser', 'mipyme-provider-finder']) doc.body.append(doc.createElement(tag));
+      const script = doc.createElement('script');
+      script.type = 'module';
+      // The Spanish strings are held by the server until the widgets' code has arrived.
+      const key = `es${Math.random().toString(36).slice(2)}`;
+      script.src = `/__held/${key}/infomipyme-widgets.js`;
+      script.dataset['mipymeFeed'] = `/__feed/hang?k=${key}`;
+      doc.head.append(script);
+      await until(() => ['mipyme-toolbox-browser', 'mipyme-provider-finder'].every((tag) => !!win.customElements.get(tag)), 'the widgets defined');
+      expect(seen, 'nothing rendered before the strings').to.deep.equal([]);
+      await fetch(`/__held/release?k=${key}`);
+      await until(() => seen.length >= 2, 'the widgets rendered');
+      expect(seen.join(' ')).to.contain('Cargando…');
+      expect(seen.join(' ')).to.not.contain('Loading');
+    } finally {
+      iframe.remove();
+    }
+  });
+});

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { loadWhenPresent } from '../../src/shared/autoload.js';
 import { claims } from '../../src/shared/registry.js';
+import { initLocalization } from '../../src/shared/locale.js';
 import { VERSION } from '../../src/shared/version.js';
 import { until } from '../helpers/until.js';
 
@@ -66,6 +67,7 @@ describe('autoload of the all-widgets file', () => {
   });
 
   it('a failed load says so in the tag, in the page language, and is tried again when the connection returns', async () => {
+    await initLocalization('es');
     const tag = fresh();
     const el = place(tag);
     const { load, calls } = importer(tag, 1);
@@ -79,7 +81,7 @@ describe('autoload of the all-widgets file', () => {
       console.error = error;
     }
     expect(el.getAttribute('role')).to.equal('status');
-    expect(el.textContent).to.equal('This tool could not be loaded. Check your connection; it will try again by itself.');
+    expect(el.textContent).to.equal('No se pudo cargar esta herramienta. Revise su conexión; se intentará de nuevo automáticamente.');
     expect(String(errors[0])).to.contain(`<${tag}> could not be loaded`);
 
     window.dispatchEvent(new Event('online'));
