@@ -1,20 +1,18 @@
 /**
  * Tolerant feed parsing: a bad item is dropped and reported, never the whole
  * feed. Pure (no DOM): runs in the browser and in Node (the validator CLI).
+ *
+ * Each top-level field and each item is checked by a validator: by default the
+ * small browser validator (`validate-feed.ts`), so a widget's bundle has no
+ * zod; the validator CLI uses zod's (`validate-zod.ts`). Both give the same
+ * result (tests/feed/validate-parity.test.ts).
  */
-import {
-  FEED_SECTION_NAMES,
-  FEED_VERSION,
-  LIMITS,
-  LINE_GROUPS,
-  PHONE_TYPES,
-  feedMetaFields,
-  feedSections,
-  type Feed,
-  type FeedSectionName,
-  type PlanSection,
-} from './schema.js';
-import { describeIssue, feedText, type RawIssue } from './messages.js';
+import type { Feed, FeedSectionName, PlanSection } from './schema.js';
+import { FEED_SECTION_NAMES, FEED_VERSION, LIMITS, LINE_GROUPS, PHONE_TYPES } from './validate-rules.js';
+import { defaultFeedValidators, type FeedValidators } from './validate-feed.js';
+import { feedText } from './messages.js';
+
+export type { FeedValidators } from './validate-feed.js';
 
 /**
  * What kind of problem an issue is:
@@ -101,17 +99,11 @@ function rawId(item: unknown): string | undefined {
   return typeof value === 'string' ? value.slice(0, 80) : undefined;
 }
 
-const errorMap = (issue: RawIssue) => describeIssue(issue);
-
-interface Schema<T> {
-  safeParse(
-    data: unknown,
-    params?: { error?: (issue: never) => string },
-  ): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<RawIssue & { path: PropertyKey[] }> } };
-}
-
-/** Parse the feed text a server sent (a leading byte-order mark is allowed). */
-export function parseFeedText(text: string): ParseFeedResult {
+/**
+ * Parse the feed text a server sent (a leading byte-order mark is allowed).
+ * `validators`: see `parseFeed`.
+ */
+export function parseFeedText(text: string, validators: FeedValidators = defaultFeedValidators.current): ParseFeedResult {
   // An empty body (a 204, a file not yet uploaded) in plain words, not the JSON parser's English.
   if (text.replace(/^\ufeff/, '').trim() === '') return { ok: false, error: { code: 'not-json', message: feedText.empty() } };
   let json: unknown;
@@ -123,7 +115,7 @@ export function parseFeedText(text: string): ParseFeedResult {
       error: { code: 'not-json', message: feedText.notJson(error instanceof Error ? error.message : String(error)) },
     };
   }
-  return parseFeed(json);
+  return parseFeed(json, validators);
 }
 
 /**
@@ -132,10 +124,14 @@ export function parseFeedText(text: string): ParseFeedResult {
  * Returns `{ ok: true, feed, issues }` with every valid item (bad ones dropped
  * and listed in `issues`), or `{ ok: false, error }` when the document itself
  * cannot be used: not an object, no usable `version`, or a newer major version.
+ *
+ * `validators` check each top-level field and item: by default the browser
+ * validator (`validate-feed.ts`), or zod's in the validator CLI; either gives
+ * the same result.
  */
-export function parseFeed(json: unknown): ParseFeedResult {
+export function parseFeed(json: unknown, validators: FeedValidators = defaultFeedValidators.current): ParseFeedResult {
   try {
-    return parseUnsafe(json);
+    return parseUnsafe(json, validators);
   } catch (error) {
     return {
       ok: false,
@@ -144,7 +140,7 @@ export function parseFeed(json: unknown): ParseFeedResult {
   }
 }
 
-function parseUnsafe(json: unknown): ParseFeedResult {
+function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult {
   if (!isObject(json)) return { ok: false, error: { code: 'not-object', message: feedText.notObject(json) } };
   const version = own(json, 'version');
   if (version === undefined) return { ok: false, error: { code: 'version-missing', message: feedText.versionMissing() } };
@@ -182,14 +178,14 @@ function parseUnsafe(json: unknown): ParseFeedResult {
   for (const key of ['title', 'updated', 'publisher', 'languages'] as const) {
     const raw = own(json, key);
     if (raw === undefined && key !== 'title') continue;
-    const result = (feedMetaFields[key] as Schema<never>).safeParse(raw, { error: errorMap });
-    if (result.success) {
-      (feed as unknown as JsonObject)[key] = result.data;
+    const result = validators.meta[key](raw);
+    if (result.ok) {
+      (feed as unknown as JsonObject)[key] = result.value;
     } else {
       const reported = new Set<string>();
-      for (const issue of result.error.issues.slice(0, ISSUES_PER_ITEM)) {
+      for (const issue of result.issues.slice(0, ISSUES_PER_ITEM)) {
         const path = formatPath([key, ...issue.path]);
-        const message = `${issue.message ?? describeIssue(issue)} ${feedText.metaDropped()}`;
+        const message = `${issue.message} ${feedText.metaDropped()}`;
         if (reported.has(path + message)) continue;
         reported.add(path + message);
         issues.push({ path, message, severity: 'error', kind: 'invalid' });
@@ -212,7 +208,7 @@ function parseUnsafe(json: unknown): ParseFeedResult {
     const items = readSection(json, section, issues);
     const seen = new Set<string>();
     const out = feed[section] as unknown[];
-    const schema = feedSections[section] as unknown as Schema<JsonObject>;
+    const validate = validators.sections[section];
     items.forEach((item, index) => {
       const base = `${section}[${index}]`;
       const itemId = rawId(item);
@@ -221,12 +217,12 @@ function parseUnsafe(json: unknown): ParseFeedResult {
         issues.push({ path: base, message: feedText.tooDeep(), ...withId, severity: 'error', kind: 'invalid' });
         return;
       }
-      const result = schema.safeParse(item, { error: errorMap });
-      if (!result.success) {
+      const result = validate(item);
+      if (!result.ok) {
         const reported = new Set<string>();
-        for (const issue of result.error.issues) {
+        for (const issue of result.issues) {
           const path = formatPath([section, index, ...issue.path]);
-          const message = issue.message ?? describeIssue(issue);
+          const { message } = issue;
           // Two checks on one field (a pattern, then a parse) can say the same thing.
           if (reported.has(path + message)) continue;
           reported.add(path + message);
@@ -235,7 +231,7 @@ function parseUnsafe(json: unknown): ParseFeedResult {
         }
         return;
       }
-      const parsed = result.data;
+      const parsed = result.value as JsonObject;
       const key = String(parsed['id'] ?? parsed['code']);
       if (seen.has(key)) {
         issues.push({ path: base, message: feedText.duplicateId(key), id: key, severity: 'error', kind: 'duplicate' });

@@ -1,72 +1,76 @@
 /**
- * The feed contract, version 1, as zod schemas.
+ * The feed contract, version 1, as zod schemas: the source of truth for the
+ * validator CLI (`npx infomipyme-widgets validate`, see `validate-zod.ts`) and
+ * for the JSON Schema generated at build time (`dist/feed.schema.json`).
  *
- * This is the only module that imports zod at run time. It uses `zod/mini`
- * (tree-shakeable, about a third of full zod in a bundle); every message a
- * person reads comes from `messages.ts` through `msg()`, never from zod.
+ * The widgets do not run these schemas: in the browser `parseFeed` checks the
+ * feed with `validate-feed.ts`, the same contract written with a few small
+ * combinators (`validate.ts`), so the cdn/ bundles carry no zod (issue #9).
+ * tests/feed/validate-parity.test.ts proves that both give the same value and
+ * the same issues for every input. Change both together.
+ *
+ * This is the only module that imports zod (`zod/mini`; never at run time in
+ * a widget): every top-level schema is built through a `@__NO_SIDE_EFFECTS__`
+ * factory or a zod function marked so, which lets a bundler drop the lot from
+ * a widget that imports only the vocabularies and types below. Every message
+ * a person reads comes from `messages.ts` through `msg()`, never from zod.
  *
  * Two views of the same contract:
  * - the item schemas (`countrySchema`, `toolSchema`, …) are what `parseFeed`
  *   runs item by item, so one bad item is dropped without losing the feed;
  * - `feedSchema` assembles them into the whole document, for the types and
- *   for the JSON Schema generated at build time (`dist/feed.schema.json`).
+ *   for the JSON Schema.
  *
  * Money in the feed is written in the currency's major unit (`1250.5`);
  * parsing turns it into integer minor units (`125050`).
  */
 import * as z from 'zod/mini';
-import { message } from './messages.js';
+import { message, type MessageKey } from './messages.js';
+import {
+  AUDIENCES,
+  COSTS,
+  COUNTRY_RE,
+  CURRENCY_RE,
+  DATE_RE,
+  EMAIL_RE,
+  FEED_VERSION,
+  FLOWS,
+  ID_RE,
+  LANG_RE,
+  LEVELS,
+  LIMITS,
+  LINE_GROUPS,
+  OUTLINE_KINDS,
+  PHONE_RE,
+  PHONE_TYPES,
+  PROVIDER_KINDS,
+  REGION_RE,
+  TOOL_FORMATS,
+  TOOL_TYPES,
+  WEB_URL_RE,
+  hasKeys,
+  isRealDate,
+  isWebUrl,
+  isWholeCents,
+  toCents,
+} from './validate-rules.js';
 
-/** The feed format's major version this library reads. */
-export const FEED_VERSION = 1;
-
-// ---------------------------------------------------------------- vocabularies
-
-export const TOOL_TYPES = [
-  'guide',
-  'template',
-  'calculator',
-  'course',
-  'video',
-  'checklist',
-  'article',
-  'toolkit',
-  'webinar',
-  'podcast',
-  'other',
-] as const;
-export const TOOL_FORMATS = [
-  'web',
-  'pdf',
-  'document',
-  'spreadsheet',
-  'slides',
-  'video',
-  'audio',
-  'online-course',
-  'in-person',
-  'app',
-  'other',
-] as const;
-export const LEVELS = ['basic', 'intermediate', 'advanced'] as const;
-export const AUDIENCES = ['entrepreneur', 'advisor'] as const;
-export const PROVIDER_KINDS = [
-  'public',
-  'private',
-  'ngo',
-  'chamber',
-  'training',
-  'finance',
-  'university',
-  'cooperative',
-  'international',
-  'other',
-] as const;
-export const COSTS = ['free', 'subsidised', 'paid'] as const;
-export const PHONE_TYPES = ['voice', 'whatsapp', 'sms', 'fax'] as const;
-export const FLOWS = ['in', 'out'] as const;
-export const LINE_GROUPS = ['operations', 'investment', 'financing'] as const;
-export const OUTLINE_KINDS = ['traditional', 'lean', 'micro', 'other'] as const;
+// The vocabularies and limits are plain data, shared with the browser validator.
+export {
+  AUDIENCES,
+  COSTS,
+  FEED_SECTION_NAMES,
+  FEED_VERSION,
+  FLOWS,
+  LEVELS,
+  LIMITS,
+  LINE_GROUPS,
+  OUTLINE_KINDS,
+  PHONE_TYPES,
+  PROVIDER_KINDS,
+  TOOL_FORMATS,
+  TOOL_TYPES,
+} from './validate-rules.js';
 
 export type ToolType = (typeof TOOL_TYPES)[number];
 export type ToolFormat = (typeof TOOL_FORMATS)[number];
@@ -79,44 +83,38 @@ export type Flow = (typeof FLOWS)[number];
 export type LineGroup = (typeof LINE_GROUPS)[number];
 export type OutlineKind = (typeof OUTLINE_KINDS)[number];
 
-// ---------------------------------------------------------------- limits
-
-/** Upper bounds that keep a hostile or broken feed from exhausting a phone. */
-export const LIMITS = {
-  countries: 50,
-  regions: 400,
-  topics: 500,
-  services: 500,
-  tools: 50_000,
-  providers: 50_000,
-  cashflowTemplates: 500,
-  planOutlines: 200,
-  /** Deepest nesting of plan sections. */
-  sectionDepth: 4,
-} as const;
-
 // ---------------------------------------------------------------- primitives
+//
+// Each factory is marked `@__NO_SIDE_EFFECTS__` (as zod marks its own): a call to it is
+// dropped by a bundler when its value is not used. At the top level, use only such calls,
+// zod's own functions and local names: a method call (`.check()`) or a property read of an
+// imported object (`LIMITS.tools`, `AUDIENCES.length`: rollup cannot rule out a getter once
+// the object is used elsewhere) would keep the schemas, and zod, in every widget's bundle.
 
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/;
-const COUNTRY_RE = /^[A-Z]{2}$/;
-const REGION_RE = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
-const CURRENCY_RE = /^[A-Z]{3}$/;
-const LANG_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-/** Written without flags so the JSON Schema pattern means the same. */
-const WEB_URL_RE = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/;
-const EMAIL_RE = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
-const PHONE_RE = /^\+?[0-9][0-9 ().-]{2,24}$/;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+/* @__NO_SIDE_EFFECTS__ */
+const says = (key: MessageKey) => ({ error: () => message(key) });
 
-const id = () => z.string().check(z.regex(ID_RE, { error: () => message('id') }));
-const countryCode = () =>
-  z.string().check(z.regex(COUNTRY_RE, { error: () => message('country-code') }));
-const regionCode = () =>
-  z.string().check(z.regex(REGION_RE, { error: () => message('region-code') }));
-const languageCode = () =>
-  z.string().check(z.regex(LANG_RE, { error: () => message('language-code') }));
+/** One of the `LIMITS`, read through a call (see above). */
+/* @__NO_SIDE_EFFECTS__ */
+const limit = (name: keyof typeof LIMITS): number => LIMITS[name];
+
+/** A text that must match `pattern`, with its own message. */
+/* @__NO_SIDE_EFFECTS__ */
+const matching = (pattern: RegExp, key: MessageKey) => z.string().check(z.regex(pattern, says(key)));
+
+/* @__NO_SIDE_EFFECTS__ */
+const id = () => matching(ID_RE, 'id');
+/* @__NO_SIDE_EFFECTS__ */
+const countryCode = () => matching(COUNTRY_RE, 'country-code');
+/* @__NO_SIDE_EFFECTS__ */
+const regionCode = () => matching(REGION_RE, 'region-code');
+/* @__NO_SIDE_EFFECTS__ */
+const languageCode = () => matching(LANG_RE, 'language-code');
+/* @__NO_SIDE_EFFECTS__ */
+const currency = () => matching(CURRENCY_RE, 'currency');
 
 /** A non-empty text of at most `max` characters (surrounding spaces removed). */
+/* @__NO_SIDE_EFFECTS__ */
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /**
@@ -124,55 +122,46 @@ const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLe
  * (`{ "es": "…", "en": "…" }`). Widgets pick the page's language, then
  * Spanish, then the first one given.
  */
+/* @__NO_SIDE_EFFECTS__ */
 const localized = (max: number) =>
   z.union(
-    [
-      text(max),
-      z.record(languageCode(), text(max)).check(
-        z.refine((value) => Object.keys(value).length > 0, {
-          error: () => message('localized-empty'),
-        }),
-      ),
-    ],
+    [text(max), z.record(languageCode(), text(max)).check(z.refine(hasKeys, says('localized-empty')))],
     // A missing text is reported as "required" by the general error map.
     { error: (issue) => (issue.input === undefined ? undefined : message('localized')) },
   );
 
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 /** An absolute `https:` or `http:` address; nothing else can become a link. */
+/* @__NO_SIDE_EFFECTS__ */
 const webUrl = () =>
-  z.string().check(
-    z.maxLength(2048),
-    z.regex(WEB_URL_RE, { error: () => message('web-url') }),
-    z.refine(isWebUrl, { error: () => message('web-url') }),
-  );
+  z.string().check(z.maxLength(2048), z.regex(WEB_URL_RE, says('web-url')), z.refine(isWebUrl, says('web-url')));
 
-const email = () =>
-  z.string().check(z.maxLength(254), z.regex(EMAIL_RE, { error: () => message('email') }));
+/* @__NO_SIDE_EFFECTS__ */
+const email = () => z.string().check(z.maxLength(254), z.regex(EMAIL_RE, says('email')));
 
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/* @__NO_SIDE_EFFECTS__ */
+const phoneNumber = () => z.string().check(z.maxLength(30), z.regex(PHONE_RE, says('phone')));
 
 /** `YYYY-MM-DD`, optionally followed by a time (ISO 8601). */
-const date = () =>
-  z.string().check(
-    z.regex(DATE_RE, { error: () => message('date') }),
-    z.refine(isRealDate, { error: () => message('date') }),
-  );
+/* @__NO_SIDE_EFFECTS__ */
+const date = () => z.string().check(z.regex(DATE_RE, says('date')), z.refine(isRealDate, says('date')));
 
-const latitude = () => z.number().check(z.gte(-90), z.lte(90));
-const longitude = () => z.number().check(z.gte(-180), z.lte(180));
+/** A number from `min` to `max`. */
+/* @__NO_SIDE_EFFECTS__ */
+const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
+
+/** A whole number from `min` to `max`. */
+/* @__NO_SIDE_EFFECTS__ */
+const wholeBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+/** The format version: `1`, or a minor version of it (`1.3`). */
+/* @__NO_SIDE_EFFECTS__ */
+const versionNumber = () => z.number().check(z.gte(1), z.lt(FEED_VERSION + 1));
+
+/* @__NO_SIDE_EFFECTS__ */
+const latitude = () => between(-90, 90);
+/* @__NO_SIDE_EFFECTS__ */
+const longitude = () => between(-180, 180);
+/* @__NO_SIDE_EFFECTS__ */
 const geoPoint = () => z.object({ lat: latitude(), lng: longitude() });
 
 /**
@@ -180,22 +169,29 @@ const geoPoint = () => z.object({ lat: latitude(), lng: longitude() });
  * is read as `fallback` (and reported as a warning) instead of dropping the item;
  * a missing one is `fallback` too.
  */
+/* @__NO_SIDE_EFFECTS__ */
 const openEnum = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
   // Missing also means `fallback` (a default), so the JSON Schema does not require the field.
   z._default(z.catch(z.enum(values), fallback), fallback);
 
 /** Like `openEnum`, for an optional field: an unknown value is left out. */
+/* @__NO_SIDE_EFFECTS__ */
 const optionalOpenEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.catch(z.optional(z.enum(values)), undefined);
 
-const list = <T extends z.core.SomeType>(item: T, max: number) =>
-  z.array(item).check(z.maxLength(max));
+/* @__NO_SIDE_EFFECTS__ */
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+
+/** A list that may be left out: absent means empty. */
+/* @__NO_SIDE_EFFECTS__ */
+const listOrEmpty = <T extends z.core.SomeType>(item: T, max: number) => z._default(list(item, max), []);
 
 /**
  * A list whose bad entries are left out (and reported as warnings by the
  * parser) instead of dropping the whole item: one mistyped phone number must
  * not hide a provider, one bad region must not hide a country.
  */
+/* @__NO_SIDE_EFFECTS__ */
 const lenientList = <T extends z.core.SomeType>(item: T, max: number) =>
   z._default(
     z.pipe(
@@ -207,20 +203,24 @@ const lenientList = <T extends z.core.SomeType>(item: T, max: number) =>
     [],
   );
 
-/** A list of countries; absent means every country, so it may not be empty. */
-const countryList = () => list(countryCode(), LIMITS.countries).check(z.minLength(1));
+/** Who a tool is written for: a lenient list of `AUDIENCES`. */
+/* @__NO_SIDE_EFFECTS__ */
+const audienceList = () => lenientList(z.enum(AUDIENCES), AUDIENCES.length);
 
-const isWholeCents = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6;
+/** A list of at least one entry. */
+/* @__NO_SIDE_EFFECTS__ */
+const nonEmptyList = <T extends z.core.SomeType>(item: T, max: number) => list(item, max).check(z.minLength(1));
+
+/** A list of countries; absent means every country, so it may not be empty. */
+/* @__NO_SIDE_EFFECTS__ */
+const countryList = () => nonEmptyList(countryCode(), limit('countries'));
 
 /** An amount in the currency's major unit in the feed (`1250.5`), minor units once parsed (`125050`). */
+/* @__NO_SIDE_EFFECTS__ */
 const money = () =>
   z.pipe(
-    z.number().check(
-      z.gte(-1e12),
-      z.lte(1e12),
-      z.refine(isWholeCents, { error: () => message('money') }),
-    ),
-    z.transform((n: number) => Math.round(n * 100)),
+    z.number().check(z.gte(-1e12), z.lte(1e12), z.refine(isWholeCents, says('money'))),
+    z.transform(toCents),
   );
 
 // ---------------------------------------------------------------- items
@@ -237,7 +237,7 @@ export const salesTaxSchema = z.object({
   /** What people call it: `IVA`, `ISV`, `ITBIS`. */
   name: text(20),
   /** Standard rate in percent, e.g. `13`. */
-  rate: z.number().check(z.gte(0), z.lte(100)),
+  rate: between(0, 100),
 });
 
 export const countrySchema = z.object({
@@ -245,10 +245,10 @@ export const countrySchema = z.object({
   code: countryCode(),
   name: localized(120),
   /** ISO 4217, e.g. `USD`, `GTQ`. */
-  currency: z.string().check(z.regex(CURRENCY_RE, { error: () => message('currency') })),
+  currency: currency(),
   /** BCP 47 locale for numbers and dates, e.g. `es-SV`. */
   locale: languageCode(),
-  regions: lenientList(regionSchema, LIMITS.regions),
+  regions: lenientList(regionSchema, limit('regions')),
   salesTax: z.optional(salesTaxSchema),
 });
 
@@ -266,14 +266,14 @@ export const toolSchema = z.object({
   title: localized(300),
   summary: z.optional(localized(2000)),
   type: openEnum(TOOL_TYPES, 'other'),
-  topics: z._default(list(id(), 30), []),
+  topics: listOrEmpty(id(), 30),
   /** Who it is written for; empty means everyone. */
-  audience: lenientList(z.enum(AUDIENCES), AUDIENCES.length),
+  audience: audienceList(),
   level: optionalOpenEnum(LEVELS),
   /** Countries it applies to; absent means every country. */
   countries: z.optional(countryList()),
   /** Languages of the material itself. */
-  languages: z._default(list(languageCode(), 10), []),
+  languages: listOrEmpty(languageCode(), 10),
   url: webUrl(),
   format: optionalOpenEnum(TOOL_FORMATS),
   updated: z.optional(date()),
@@ -281,11 +281,11 @@ export const toolSchema = z.object({
   keywords: lenientList(text(80), 40),
   licence: z.optional(text(200)),
   /** How long it takes to use, in minutes (courses, videos). */
-  durationMinutes: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  durationMinutes: z.optional(wholeBetween(0, 100_000)),
 });
 
 export const phoneSchema = z.object({
-  number: z.string().check(z.maxLength(30), z.regex(PHONE_RE, { error: () => message('phone') })),
+  number: phoneNumber(),
   type: openEnum(PHONE_TYPES, 'voice'),
   description: z.optional(localized(120)),
 });
@@ -312,18 +312,18 @@ export const providerSchema = z.object({
   kind: openEnum(PROVIDER_KINDS, 'other'),
   description: z.optional(localized(4000)),
   /** Ids from the feed's `services` vocabulary. */
-  services: z._default(list(id(), 60), []),
+  services: listOrEmpty(id(), 60),
   sectors: lenientList(text(80), 40),
   countries: countryList(),
   /** ISO 3166-2 regions served; absent means the whole of each country. */
-  regions: z.optional(list(regionCode(), LIMITS.regions)),
+  regions: z.optional(list(regionCode(), limit('regions'))),
   cost: optionalOpenEnum(COSTS),
   website: z.optional(webUrl()),
   email: z.optional(email()),
   phones: lenientList(phoneSchema, 10),
   locations: lenientList(locationSchema, 100),
   hours: z.optional(localized(300)),
-  languages: z._default(list(languageCode(), 10), []),
+  languages: listOrEmpty(languageCode(), 10),
   /** An invented provider, shown only to illustrate the widgets. */
   example: z._default(z.boolean(), false),
   /** When the network last checked this record. */
@@ -333,7 +333,7 @@ export const providerSchema = z.object({
 export const cashflowLineSchema = z.object({
   id: id(),
   label: localized(160),
-  flow: z.enum(FLOWS, { error: () => message('flow') }),
+  flow: z.enum(FLOWS, says('flow')),
   group: openEnum(LINE_GROUPS, 'operations'),
   hint: z.optional(localized(1000)),
   /** Example amounts per month, first month first, in the template's currency (major units in the feed). */
@@ -349,11 +349,11 @@ export const cashflowTemplateSchema = z.object({
   sector: z.optional(localized(120)),
   countries: z.optional(countryList()),
   /** Currency of the example amounts; absent means the country's own. */
-  currency: z.optional(z.string().check(z.regex(CURRENCY_RE, { error: () => message('currency') }))),
-  months: z.optional(z.int().check(z.gte(1), z.lte(36))),
+  currency: z.optional(currency()),
+  months: z.optional(wholeBetween(1, 36)),
   /** Calendar month (1 = January) of the first example amount, so seasons line up with any start month. */
-  firstMonth: z.optional(z.int().check(z.gte(1), z.lte(12))),
-  lines: list(cashflowLineSchema, 200).check(z.minLength(1)),
+  firstMonth: z.optional(wholeBetween(1, 12)),
+  lines: nonEmptyList(cashflowLineSchema, 200),
 });
 
 export const questionSchema = z.object({
@@ -376,9 +376,9 @@ const sectionFields = {
   id: id(),
   title: localized(300),
   guidance: z.optional(localized(8000)),
-  questions: z._default(list(questionSchema, 60), []),
+  questions: listOrEmpty(questionSchema, 60),
   /** Ids of tools in the catalogue that help with this section. */
-  toolIds: z._default(list(id(), 30), []),
+  toolIds: listOrEmpty(id(), 30),
 };
 
 type SectionShape = typeof sectionFields & {
@@ -398,7 +398,7 @@ export const planOutlineSchema = z.object({
   description: z.optional(localized(2000)),
   kind: openEnum(OUTLINE_KINDS, 'other'),
   countries: z.optional(countryList()),
-  sections: list(planSectionSchema, 80).check(z.minLength(1)),
+  sections: nonEmptyList(planSectionSchema, 80),
 });
 
 export const publisherSchema = z.object({
@@ -412,7 +412,7 @@ export const publisherSchema = z.object({
 /** Top-level fields besides the sections. */
 export const feedMetaFields = {
   /** Format version; this library reads `1` (and `1.x`). */
-  version: z.number().check(z.gte(1), z.lt(FEED_VERSION + 1)),
+  version: versionNumber(),
   title: localized(300),
   /** When the feed was last published. */
   updated: z.optional(date()),
@@ -432,18 +432,17 @@ export const feedSections = {
 } as const;
 
 export type FeedSectionName = keyof typeof feedSections;
-export const FEED_SECTION_NAMES = Object.keys(feedSections) as FeedSectionName[];
 
 /** The whole feed document; used for types and the generated JSON Schema. */
 export const feedSchema = z.object({
   ...feedMetaFields,
-  countries: z._default(list(countrySchema, LIMITS.countries), []),
-  topics: z._default(list(topicSchema, LIMITS.topics), []),
-  services: z._default(list(serviceSchema, LIMITS.services), []),
-  tools: z._default(list(toolSchema, LIMITS.tools), []),
-  providers: z._default(list(providerSchema, LIMITS.providers), []),
-  cashflowTemplates: z._default(list(cashflowTemplateSchema, LIMITS.cashflowTemplates), []),
-  planOutlines: z._default(list(planOutlineSchema, LIMITS.planOutlines), []),
+  countries: listOrEmpty(countrySchema, limit('countries')),
+  topics: listOrEmpty(topicSchema, limit('topics')),
+  services: listOrEmpty(serviceSchema, limit('services')),
+  tools: listOrEmpty(toolSchema, limit('tools')),
+  providers: listOrEmpty(providerSchema, limit('providers')),
+  cashflowTemplates: listOrEmpty(cashflowTemplateSchema, limit('cashflowTemplates')),
+  planOutlines: listOrEmpty(planOutlineSchema, limit('planOutlines')),
 });
 
 // ---------------------------------------------------------------- types

@@ -1,8 +1,8 @@
 /**
  * A strict Content-Security-Policy forbids `new Function`: validating a feed
  * must never call it, not even as a probe (full zod compiles object parsers with it
- * unless `jitless` is set; zod/mini, which the schema uses, never does — this test
- * keeps it that way). The page's zod config is left untouched.
+ * unless `jitless` is set; the browser's hand-written validator never does — this
+ * test keeps it that way). The page's zod config is left untouched.
  * This file imports the feed modules only after installing the spy.
  */
 import { expect } from '@open-wc/testing';
