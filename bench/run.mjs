@@ -1,12 +1,13 @@
 // Every bench, one report: `npm run bench` (after `npm run build`).
 //
-//   node bench/run.mjs [--only sizes,ingest,first-content,search,cash-flow]
+//   node bench/run.mjs [--only sizes,ingest,first-content,feed-bytes,search,cash-flow]
 //                      [--throttle 4] [--ingest-runs 20] [--fc-runs 3] [--runs 3] [--edits 40]
 //
 // Runs, in this order (what each measures is written at the top of its file):
 // - sizes          bench/sizes.mjs          gzip/brotli of every cdn/ file beside the floor, budgets of #9
 // - ingest         bench/ingest.mjs         JSON.parse vs parseFeedText (sample, 1k/10k tools, 1k/10k providers)
 // - first-content  bench/first-content.mjs  time to each widget's ready view, 4× CPU + Slow 3G, uncached/cached
+// - feed-bytes     bench/feed-bytes.mjs     bytes a page moves for its feed: whole vs split by country (sample, 10k)
 // - search         bench/search.mjs         keystroke → painted results (toolbox, provider finder; 1k/10k)
 // - cash-flow      bench/cash-flow.mjs      cell edit → repainted summary and chart (36 months × 60 lines)
 // and writes bench/results/report.json (bench/results/ is not committed), prints the report
@@ -24,6 +25,7 @@ const BENCHES = {
   sizes: { module: './sizes.mjs', key: 'sizes' },
   ingest: { module: './ingest.mjs', key: 'ingest' },
   'first-content': { module: './first-content.mjs', key: 'firstContent' },
+  'feed-bytes': { module: './feed-bytes.mjs', key: 'feedBytes' },
   search: { module: './search.mjs', key: 'search' },
   'cash-flow': { module: './cash-flow.mjs', key: 'cashFlow' },
 };
@@ -133,6 +135,10 @@ if (report.firstContent && !report.firstContent.error) {
     `First content (ms from navigation start, median of ${report.firstContent.runs}; CPU ${conditions.cpuThrottle}×, Slow 3G: ${conditions.network.latencyMs} ms latency, ${(conditions.network.downloadBytesPerSecond * 8) / 1000} kbit/s)`,
   );
   lines.push((await import('./first-content.mjs')).table(report.firstContent));
+}
+if (report.feedBytes && !report.feedBytes.error) {
+  section('Feed bytes (gzip -9, headers included): the whole feed vs the split feed for one country, and every part');
+  lines.push((await import('./feed-bytes.mjs')).table(report.feedBytes));
 }
 if ((report.search && !report.search.error) || (report.cashFlow && !report.cashFlow.error)) {
   section('Interaction (ms, median / p95; work = main-thread script + that frame, to compare with 16.7 ms)');

@@ -1,6 +1,8 @@
 /**
  * The offline copy of each feed: the last response that passed validation,
- * with the time it was fetched. Kept in the Cache API where the page is a
+ * with the time it was fetched. For a feed split by country, each file the
+ * page downloaded (the index and the parts it loaded) is kept under its own
+ * address, once the page's copy was valid as a whole. Kept in the Cache API where the page is a
  * secure context, else in localStorage (partner sites on plain http), else
  * nowhere. Every failure here is swallowed: a cache never breaks a widget.
  */

@@ -14,6 +14,7 @@ import {
   type FeedSnapshot,
   type FeedState,
 } from './load.js';
+import { countryCodeOf } from './split.js';
 
 /** What a widget needs to expose for the controller. */
 export interface FeedHost extends ReactiveControllerHost, EventTarget {
@@ -21,6 +22,11 @@ export interface FeedHost extends ReactiveControllerHost, EventTarget {
   feed?: string | undefined | null;
   /** A feed object given directly; wins over `feed`. */
   data?: unknown;
+  /**
+   * The widget's country (the `country` attribute; falls back to the page-wide
+   * default): a feed split by country loads only the shared part and this country's.
+   */
+  country?: string | undefined | null;
 }
 
 export interface FeedControllerOptions {
@@ -32,7 +38,7 @@ export class FeedController implements ReactiveController {
   /** The current state; the host re-renders whenever it changes. */
   state: FeedState | { readonly status: 'idle' } = { status: 'idle' };
 
-  private source: { url: string } | { data: unknown } | undefined;
+  private source: { url: string; country: string | undefined } | { data: unknown } | undefined;
   private stop: (() => void) | undefined;
   private lastSnapshot: FeedSnapshot | undefined;
   private lastError: FeedLoadError | undefined;
@@ -78,7 +84,9 @@ export class FeedController implements ReactiveController {
 
   /** Ask the network again (the retry button of the error and offline views). */
   retry(): void {
-    if (this.source && 'url' in this.source) reloadFeed(this.source.url, this.options);
+    if (this.source && 'url' in this.source) {
+      reloadFeed(this.source.url, { ...this.options, country: this.source.country });
+    }
   }
 
   private sync(): void {
@@ -86,10 +94,19 @@ export class FeedController implements ReactiveController {
     const next =
       data !== undefined && data !== null
         ? { data }
-        : { url: (this.host.feed ?? '').trim() || pageConfig('feed') || '' };
+        : {
+            url: (this.host.feed ?? '').trim() || pageConfig('feed') || '',
+            country: countryCodeOf(this.host.country ?? pageConfig('country')),
+          };
+    // The country matters only to a feed split by country: a whole feed on screen stays as it is.
+    const wholeFeed = this.state.status === 'ready' && this.state.snapshot.parts === undefined;
     const same =
       this.source &&
-      ('data' in next ? 'data' in this.source && this.source.data === next.data : 'url' in this.source && this.source.url === next.url);
+      ('data' in next
+        ? 'data' in this.source && this.source.data === next.data
+        : 'url' in this.source &&
+          this.source.url === next.url &&
+          (this.source.country === next.country || wholeFeed));
     if (same) return;
     this.stop?.();
     this.stop = undefined;
@@ -99,7 +116,7 @@ export class FeedController implements ReactiveController {
       this.set(result instanceof FeedLoadError ? { status: 'error', error: result } : { status: 'ready', snapshot: result });
       return;
     }
-    this.stop = watchFeed(next.url, (state) => this.set(state), this.options);
+    this.stop = watchFeed(next.url, (state) => this.set(state), { ...this.options, country: next.country });
   }
 
   private set(state: FeedState): void {
