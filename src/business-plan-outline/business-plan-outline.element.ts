@@ -9,7 +9,7 @@ import { renderError, renderLoading, renderOffline, viewStyles } from '../shared
 import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
-import { stylePrintWindow } from '../shared/print-window.js';
+import { PartsController, partFailedText, preparingText } from '../shared/parts.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
@@ -21,9 +21,6 @@ import {
   markExported,
   newPlan,
   planProgress,
-  planToHtml,
-  planToHtmlDocument,
-  type PlanHtmlNode,
   planToMarkdown,
   setAnswer,
   updatePlanDetails,
@@ -32,7 +29,7 @@ import {
   type FlatSection,
   type PlanDocument,
   type PlanProgress,
-} from './plan-model.js';
+} from './plan-core.js';
 import {
   duplicatePlan,
   jsonToPlan,
@@ -46,6 +43,7 @@ import {
   upsertPlan,
   type PlanStore,
 } from './plan-store.js';
+import { printable } from './parts.js';
 import { styles } from './business-plan-outline.styles.js';
 
 const SAVE_DELAY = 500;
@@ -91,6 +89,9 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   @state() private storageNotice?: string;
   @state() private importNotice?: { ok: boolean; text: string };
   @state() private renaming = false;
+
+  /** The actions that wait for a lazy part (parts.ts): busy while it loads, a message if it cannot. */
+  private readonly parts = new PartsController(this);
 
   private readonly autosave = new AutosaveController(this, {
     name: 'business-plan.plans',
@@ -377,12 +378,21 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   /**
    * The plan as a standalone web page (what "Download (web page)" saves; the print
-   * window shows the same document). Returns '' before the feed is loaded.
+   * window shows the same document). Resolves to '' before the feed is loaded, and when
+   * the code of the page could not be loaded (it loads on first use; the widget says so).
    */
-  exportHtml(): string {
-    const outline = this.currentOutline;
-    const plan = this.activePlan;
-    return outline && plan ? planToHtml(outline, plan, this.exportOptions(plan)) : '';
+  async exportHtml(): Promise<string> {
+    return (await this.pageOf('html')) ?? '';
+  }
+
+  /** The web page of the plan, for the action `action` (its part loads the first time), or undefined. */
+  private async pageOf(action: string): Promise<string | undefined> {
+    if (!this.currentOutline || !this.activePlan) return undefined;
+    return this.parts.run(action, printable, (part) => {
+      const outline = this.currentOutline;
+      const plan = this.activePlan;
+      return outline && plan ? part.planToHtml(outline, plan, this.exportOptions(plan)) : undefined;
+    });
   }
 
   private download(text: string, extension: string, type: string): void {
@@ -402,8 +412,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     this.markExported(plan);
   }
 
-  private downloadHtml(): void {
-    const page = this.exportHtml();
+  private async downloadHtml(): Promise<void> {
+    const page = await this.pageOf('download-html');
     if (page) this.download(page, 'html', 'text/html');
   }
 
@@ -416,8 +426,13 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     if (plan) this.download(planToJson(plan, new Date()), 'json', 'application/json');
   }
 
-  /** Open the printable document (cover, contents, sections) and the print dialog. */
-  print(): void {
+  /**
+   * Open the printable document (cover, contents, sections) and the print dialog. The window
+   * opens at once (a pop-up opened later than the click may be blocked) and is filled once the
+   * print code is loaded (the first time); if it cannot be loaded, the window closes and the
+   * owner is told.
+   */
+  async print(): Promise<void> {
     const outline = this.currentOutline;
     const plan = this.activePlan;
     if (!outline || !plan) return;
@@ -426,24 +441,13 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or use "Download (web page)" and print that file.') };
       return;
     }
-    // Built with DOM calls from the plan's element tree, text as text: no HTML is parsed
-    // (a Trusted Types sink) and no <style> element is added (a strict style-src refuses it).
-    const printable = planToHtmlDocument(outline, plan, this.exportOptions(plan));
-    const doc = win.document;
-    doc.documentElement.lang = printable.lang;
-    doc.title = printable.title;
-    stylePrintWindow(win, printable.css);
-    const build = (node: PlanHtmlNode): Node => {
-      if (typeof node === 'string') return doc.createTextNode(node);
-      const element = doc.createElement(node.tag);
-      for (const [name, value] of Object.entries(node.attrs ?? {})) element.setAttribute(name, value);
-      element.append(...node.children.map(build));
-      return element;
-    };
-    doc.body.replaceChildren(...printable.body.map(build));
-    win.focus();
-    win.print();
-    this.markExported(plan);
+    if (!printable.loaded) win.document.body?.replaceChildren(preparingText());
+    const printed = await this.parts.run('print', printable, (part) => {
+      part.printPlan(win, outline, plan, this.exportOptions(plan));
+      return true;
+    });
+    if (printed) this.markExported(plan);
+    else win.close();
   }
 
   private async onImport(event: Event): Promise<void> {
@@ -477,6 +481,13 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   }
 
   // ------------------------------------------------------------------ render
+
+  /** A button whose action needs a lazy part: "Preparing…" and `aria-busy` while the part loads. */
+  private partButton(action: string, label: string, onClick: () => unknown, secondary = false): TemplateResult {
+    const busy = this.parts.busy(action);
+    return html`<button class="button ${secondary ? 'secondary' : ''}" type="button" aria-busy=${busy ? 'true' : nothing}
+      aria-disabled=${busy ? 'true' : nothing} @click=${() => void onClick()}>${busy ? preparingText() : label}</button>`;
+  }
 
   private renderHeader(plan: PlanDocument): TemplateResult {
     // Days since the last copy left the device (or since the plan was started, before any).
@@ -683,8 +694,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
         </div>
         <div class="layout">${this.renderNav(outline, progress)} ${this.renderSection(plan)}</div>
         <div class="actions" part="actions">
-          <button class="button" type="button" @click=${this.print}>${msg('Print')}</button>
-          <button class="button secondary" type="button" @click=${this.downloadHtml}>${msg('Download (web page)')}</button>
+          ${this.partButton('print', msg('Print'), () => this.print())}
+          ${this.partButton('download-html', msg('Download (web page)'), () => this.downloadHtml(), true)}
           <button class="button secondary" type="button" @click=${this.downloadMarkdown}>${msg('Download (text)')}</button>
           <button class="button secondary" type="button" @click=${this.downloadJson}>${msg('Save a copy (file)')}</button>
           <label class="button secondary">
@@ -695,7 +706,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
             <input type="checkbox" .checked=${this.includeEmpty} @change=${(e: Event) => (this.includeEmpty = (e.target as HTMLInputElement).checked)} />
             ${msg('Include unanswered questions')}
           </label>
-        </div>`;
+        </div>
+        ${this.parts.failed ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}`;
     }
     return html`<div class="base" part="base">${content}</div>`;
   }

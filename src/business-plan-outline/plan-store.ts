@@ -29,7 +29,7 @@
  */
 import { readStored, STORAGE_PREFIX, writeStored } from '../shared/storage.js';
 import { markRemoved, mergeRemoved, readRemoved, removedMap, survivesRemoval, tidyRemoved, withRemoved, type RemovalMarkers } from '../shared/removal-markers.js';
-import { clampText, PLAN_LIMITS, type Answer, type PlanDocument } from './plan-model.js';
+import { clampText, PLAN_LIMITS, type Answer, type PlanDocument } from './plan-core.js';
 
 export interface PlanStore {
   readonly plans: readonly PlanDocument[];

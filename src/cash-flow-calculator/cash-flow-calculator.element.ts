@@ -10,14 +10,13 @@ import { renderError, renderLoading, renderOffline, viewStyles } from '../shared
 import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime, minorUnits } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
-import { stylePrintWindow } from '../shared/print-window.js';
+import { PartsController, partFailedText, preparingText } from '../shared/parts.js';
 import { pickText } from '../feed/text.js';
 import type { CashflowTemplate } from '../feed/schema.js';
 import {
   applyScenario,
   blankPlan,
   monthAt,
-  monthlyByKind,
   projectCashFlow,
   resizePlan,
   type CashFlowLine,
@@ -25,9 +24,11 @@ import {
   type Flow,
   type Projection,
 } from './projection.js';
-import { collections, everyNMonths, growing, loan, oneOff, sameEveryMonth, vatPayments } from './line-helpers.js';
 import { amountForInput, parseAmount, parsePastedRow, type AmountError } from './amount-input.js';
-import { fileName, jsonToPlan, planToJson, projectionToCsv } from './export.js';
+import type { Download } from './file-actions.js';
+import { fileName, planToJson } from './plan-file.js';
+import type { FillForm, HelperForm, HelperKind } from './line-tools.js';
+import { files, lineTools, printing } from './parts.js';
 import {
   duplicateDraft,
   loadDrafts,
@@ -49,39 +50,10 @@ const EXPORT_REMINDER_DAYS = 7;
 const CHART_WIDTH = 640;
 const CHART_HEIGHT = 220;
 
-type FillKind = 'same' | 'growth' | 'once' | 'every';
-
-interface FillForm {
-  readonly lineId: string;
-  kind: FillKind;
-  amount: string;
-  pct: string;
-  month: number;
-  every: number;
-}
-
-type HelperKind = 'loan' | 'vat' | 'credit';
-
-interface HelperForm {
-  kind: HelperKind;
-  amount: string;
-  month: number;
-  term: string;
-  rate: string;
-  includesTax: boolean;
-  lineId: string;
-  share: string;
-  delay: string;
-}
-
 interface RemovedLine {
   readonly line: CashFlowLine;
   readonly index: number;
 }
-
-/** The printable page's style (see print()). */
-const PRINT_CSS =
-  'body{font:12px system-ui,sans-serif}table{border-collapse:collapse}th,td{border:1px solid #999;padding:2px 4px;text-align:right}th:first-child,td:first-child{text-align:left}';
 
 /**
  * @tagname mipyme-cash-flow-calculator
@@ -136,6 +108,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   /** Id of a cash-flow template of the feed to start from (else the first one for the country, else blank). */
   @property() template?: string;
+
+  /** The actions that wait for a lazy part (parts.ts): busy while it loads, a message if it cannot. */
+  private readonly parts = new PartsController(this);
 
   private readonly autosave = new AutosaveController(this, {
     name: 'cash-flow.drafts',
@@ -560,32 +535,26 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     );
   }
 
+  /** Open or close the "Fill" panel of a line (its code loads the first time). */
+  private toggleFill(line: CashFlowLine): void {
+    if (this.fill?.lineId === line.id) {
+      this.fill = undefined;
+      return;
+    }
+    void this.parts.run(`fill:${line.id}`, lineTools, (tools) => (this.fill = tools.newFillForm(line.id)));
+  }
+
   private applyFill(): void {
     const form = this.fill;
     const plan = this.activeDraft?.plan;
-    if (!form || !plan) return;
+    const tools = lineTools.loaded;
+    if (!form || !plan || !tools) return;
     const amount = parseAmount(form.amount, { minorPerMajor: this.perMajor });
     if (!amount.ok) {
       this.setCellError(`fill:${form.lineId}`, amount.error);
       return;
     }
-    // A fall of more than 100 % a month means nothing: keep the rate within −100 … 1,000 %.
-    const pct = Math.min(1000, Math.max(-100, Number(form.pct.replace(',', '.')) || 0));
-    let amounts: number[];
-    switch (form.kind) {
-      case 'same':
-        amounts = sameEveryMonth(amount.minor, plan.months);
-        break;
-      case 'growth':
-        amounts = growing(amount.minor, pct, plan.months);
-        break;
-      case 'once':
-        amounts = oneOff(amount.minor, form.month, plan.months);
-        break;
-      case 'every':
-        amounts = everyNMonths(amount.minor, Math.max(1, form.every), form.month, plan.months);
-        break;
-    }
+    const amounts = tools.fillAmounts(form, amount.minor, plan.months);
     this.setCellError(`fill:${form.lineId}`, undefined);
     this.setLine(form.lineId, (l) => ({ ...l, amounts }));
     const lineId = form.lineId;
@@ -595,20 +564,16 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     );
   }
 
-  private openHelper(kind: HelperKind): void {
-    const sales = this.activeDraft?.plan.lines.find((l) => l.flow === 'in' && l.group === 'operations');
-    this.helperNotice = undefined;
-    this.helper = {
-      kind,
-      amount: '',
-      month: 0,
-      term: '12',
-      rate: '18',
-      includesTax: true,
-      lineId: sales?.id ?? '',
-      share: '30',
-      delay: '1',
-    };
+  /** Open a helper, or close it when it is the open one (its code loads the first time). */
+  private toggleHelper(kind: HelperKind): void {
+    if (this.helper?.kind === kind) {
+      this.helper = undefined;
+      return;
+    }
+    void this.parts.run(`helper:${kind}`, lineTools, (tools) => {
+      this.helperNotice = undefined;
+      this.helper = tools.newHelperForm(kind, this.activeDraft?.plan, this.salesTax.rate);
+    });
   }
 
   /** The country's sales tax from the feed (a default the owner can change). */
@@ -620,69 +585,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private applyHelper(): void {
     const form = this.helper;
     const plan = this.activeDraft?.plan;
-    if (!form || !plan) return;
-    const number = (text: string) => Number(text.replace(',', '.'));
-    try {
-      if (form.kind === 'loan') {
-        const amount = parseAmount(form.amount, { minorPerMajor: this.perMajor });
-        const term = Math.round(number(form.term));
-        const rate = number(form.rate);
-        if (!amount.ok || amount.minor === 0 || !(term >= 1 && term <= 120) || !(rate >= 0 && rate <= 200)) {
-          this.helperNotice = msg('Write the amount, a term of 1 to 120 months and a yearly rate between 0 and 200 %.');
-          return;
-        }
-        const result = loan({ amount: amount.minor, receivedIndex: form.month, termMonths: term, annualRatePct: rate, months: plan.months });
-        const id = newDraftId().slice(-6);
-        this.commit({
-          ...plan,
-          lines: [
-            ...plan.lines,
-            { id: `loan-in-${id}`, label: msg('Loan received'), flow: 'in', group: 'financing', preStart: result.preStart, amounts: result.received },
-            { id: `loan-out-${id}`, label: msg('Loan instalments'), flow: 'out', group: 'financing', preStart: 0, amounts: result.payments },
-          ],
-        });
-        const interest = result.interest.reduce((sum, n) => sum + n, 0);
-        this.helperNotice = msg(str`Two lines were added. Interest within this projection: ${this.money(interest)}.`);
-      } else if (form.kind === 'vat') {
-        const rate = number(form.rate);
-        if (!(rate >= 0 && rate <= 100)) {
-          this.helperNotice = msg('Write a rate between 0 and 100 %.');
-          return;
-        }
-        const result = vatPayments({
-          sales: monthlyByKind(plan, 'sales'),
-          purchases: monthlyByKind(plan, 'cost'),
-          ratePct: rate,
-          pricesIncludeTax: form.includesTax,
-        });
-        const label = msg(str`${this.salesTax.name} payment`);
-        const existing = plan.lines.find((l) => l.id === 'sales-tax-payment');
-        const line = { id: 'sales-tax-payment', label, flow: 'out' as const, group: 'operations' as const, preStart: 0, amounts: result.payments };
-        this.commit({
-          ...plan,
-          lines: existing ? plan.lines.map((l) => (l.id === line.id ? line : l)) : [...plan.lines, line],
-        });
-        this.helperNotice = result.dueAfterEnd > 0
-          ? msg(str`The tax line was updated. ${this.money(result.dueAfterEnd)} more is due after the last month.`)
-          : msg('The tax line was updated.');
-      } else {
-        const line = plan.lines.find((l) => l.id === form.lineId);
-        const share = number(form.share);
-        const delay = Math.round(number(form.delay));
-        if (!line || !(share >= 0 && share <= 100) || !(delay >= 1 && delay <= 12)) {
-          this.helperNotice = msg('Choose a sales line, a share between 0 and 100 % and a delay of 1 to 12 months.');
-          return;
-        }
-        const result = collections(line.amounts, share, delay);
-        this.setLine(line.id, (l) => ({ ...l, amounts: result.cash }));
-        this.helperNotice = msg(
-          str`The line now shows what you collect each month. Still owed by customers at the end: ${this.money(result.owedAtEnd)}.`,
-        );
-      }
-      this.helper = undefined;
-    } catch {
-      this.helperNotice = msg('These values cannot be used. Check them and try again.');
-    }
+    const tools = lineTools.loaded;
+    if (!form || !plan || !tools) return;
+    const result = tools.applyHelper(form, plan, { taxName: this.salesTax.name, perMajor: this.perMajor, money: (minor) => this.money(minor) });
+    if (result.plan) this.commit(result.plan);
+    this.helperNotice = result.notice;
+    if (result.done) this.helper = undefined;
   }
 
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
@@ -751,8 +659,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   // ------------------------------------------------------------------ files
 
-  private download(bytes: Uint8Array | string, name: string, type: string): void {
-    const blob = new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type });
+  private download(file: Download): void {
+    const { data, name, type } = file;
+    const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -771,39 +680,30 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.autosave.schedule();
   }
 
-  private fileName(name: string, extension: 'csv' | 'json'): string {
-    return fileName(name, extension, new Date(), this.uiLanguage === 'en' ? 'cash-flow' : 'flujo-de-caja');
-  }
-
-  /** Download the projection as CSV (opens in Excel and LibreOffice). */
-  exportCsv(): void {
-    const draft = this.activeDraft;
-    if (!draft || !this.projection) return;
-    const bytes = projectionToCsv({
-      name: draft.name,
-      plan: draft.plan,
-      projection: this.projection,
-      locale: this.locale,
-      labels: {
-        line: msg('Item'),
-        preStart: msg('Before opening'),
-        total: msg('Total'),
-        totalIn: msg('Total money in'),
-        totalOut: msg('Total money out'),
-        net: msg('Net cash flow'),
-        opening: msg('Opening balance'),
-        closing: msg('Closing balance'),
-      },
+  /**
+   * Download the projection as CSV (opens in Excel and LibreOffice). The export code loads the
+   * first time: the promise resolves once the file is handed to the browser, or the owner was
+   * told it could not be loaded.
+   */
+  async exportCsv(): Promise<void> {
+    if (!this.activeDraft || !this.projection) return;
+    await this.parts.run('csv', files, (part) => {
+      const draft = this.activeDraft;
+      if (!draft || !this.projection) return;
+      this.download(part.csvDownload(draft, this.projection, this.locale, this.uiLanguage));
+      this.markExported();
     });
-    this.download(bytes, this.fileName(draft.name, 'csv'), 'text/csv');
-    this.markExported();
   }
 
-  /** Download the projection as a JSON file that imports back. */
+  /**
+   * Download the projection as a JSON file that imports back. Its code is part of the widget (not
+   * loaded on first use): it is the way out when the device cannot save, so it works offline.
+   */
   exportJson(): void {
     const draft = this.activeDraft;
     if (!draft) return;
-    this.download(planToJson(draft.name, draft.plan, new Date()), this.fileName(draft.name, 'json'), 'application/json');
+    const name = fileName(draft.name, 'json', new Date(), this.uiLanguage === 'en' ? 'cash-flow' : 'flujo-de-caja');
+    this.download({ data: planToJson(draft.name, draft.plan, new Date()), name, type: 'application/json' });
     this.markExported();
   }
 
@@ -816,15 +716,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.importNotice = { ok: false, text: msg('This file is too large to be a cash-flow projection.') };
       return;
     }
-    const result = jsonToPlan(await file.text());
+    // The reader loads with the first file opened; if it cannot, the owner picks the file again.
+    const part = files.loaded ?? (await this.parts.run('import', files, (loaded) => loaded));
+    if (!part) return;
+    const result = part.readProjectionFile(await file.text());
     if (!result.ok) {
-      const text =
-        result.error === 'newer-version'
-          ? msg('This file was made with a newer version of the calculator. Nothing was changed.')
-          : result.error === 'not-json' || result.error === 'wrong-format'
-            ? msg('This file is not a cash-flow projection exported by this calculator. Nothing was changed.')
-            : msg('This file has values that are not valid. Nothing was changed.');
-      this.importNotice = { ok: false, text };
+      this.importNotice = { ok: false, text: result.text };
       return;
     }
     // An import never replaces a projection: it is added as a new one, started now (the file has no dates of its own).
@@ -832,11 +729,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.updateDrafts(
       upsertDraft(this.store, { id: newDraftId(), name: result.name, plan: result.plan, createdAt: now, updatedAt: now }),
     );
-    this.importNotice = { ok: true, text: msg(str`"${result.name}" was added to your projections.`) };
+    this.importNotice = { ok: true, text: part.importedText(result.name) };
   }
 
-  /** Open a printable page of the projection. */
-  print(): void {
+  /**
+   * Open a printable page of the projection. The window opens at once (a pop-up opened later
+   * than the click may be blocked) and is filled once the print code is loaded; if it cannot
+   * be loaded, the window closes and the owner is told.
+   */
+  async print(): Promise<void> {
     const draft = this.activeDraft;
     const projection = this.projection;
     if (!draft || !projection) return;
@@ -845,35 +746,13 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or download the projection for Excel instead.') };
       return;
     }
-    const doc = win.document;
-    doc.title = draft.name;
-    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
-      const node = doc.createElement(tag);
-      if (text !== undefined) node.textContent = text;
-      return node;
-    };
-    stylePrintWindow(win, PRINT_CSS);
-    doc.body.append(el('h1', draft.name), el('p', this.headline(projection)));
-    const table = el('table');
-    const plan = draft.plan;
-    const money = (minor: number) => formatMoney(minor, plan.currency, this.locale);
-    const head = el('tr');
-    head.append(el('th', msg('Item')), el('th', msg('Before opening')));
-    for (let i = 0; i < plan.months; i++) head.append(el('th', formatMonth(monthAt(plan.startMonth, i), this.locale)));
-    table.append(head);
-    for (const line of plan.lines) {
-      const row = el('tr');
-      row.append(el('td', `${line.flow === 'in' ? '+' : '−'} ${line.label}`), el('td', money(line.preStart)));
-      for (const amount of line.amounts) row.append(el('td', money(amount)));
-      table.append(row);
-    }
-    const closing = el('tr');
-    closing.append(el('th', msg('Closing balance')), el('td', money(projection.preStart.closing)));
-    for (const month of projection.months) closing.append(el('td', money(month.closing)));
-    table.append(closing);
-    doc.body.append(table);
-    win.focus();
-    win.print();
+    const page = { draft, projection, headline: this.headline(projection), locale: this.locale };
+    if (!printing.loaded) win.document.body?.replaceChildren(preparingText());
+    const printed = await this.parts.run('print', printing, (part) => {
+      part.printProjection(win, page);
+      return true;
+    });
+    if (!printed) win.close();
   }
 
   // ------------------------------------------------------------------ words
@@ -1119,64 +998,63 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   private renderHelpers(plan: CashFlowPlan): TemplateResult {
     const form = this.helper;
-    const update = (change: Partial<HelperForm>) => (this.helper = { ...form!, ...change });
-    const field = (id: string, label: string, value: string, key: 'amount' | 'term' | 'rate' | 'share' | 'delay', wide = false) =>
-      html`<div class="field">
-        <label class="field-label" for=${id}>${label}</label>
-        <input id=${id} class=${wide ? 'narrow-input' : 'pct-input'} inputmode="decimal" .value=${value}
-          @input=${(e: Event) => update({ [key]: (e.target as HTMLInputElement).value })} />
-      </div>`;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (form?.kind === 'loan') {
-      body = html`${field('loan-amount', msg(str`Amount (${plan.currency})`), form.amount, 'amount', true)}
-        <div class="field">
-          <label class="field-label" for="loan-month">${msg('Received in')}</label>
-          <select id="loan-month" @change=${(e: Event) => update({ month: Number((e.target as HTMLSelectElement).value) })}>
-            <option value="-1" ?selected=${form.month === -1}>${msg('Before opening')}</option>
-            ${Array.from({ length: plan.months }, (_, i) => html`<option value=${i} ?selected=${form.month === i}>${this.monthName(i, plan, 'short')}</option>`)}
-          </select>
-        </div>
-        ${field('loan-term', msg('Months to repay'), form.term, 'term')}
-        ${field('loan-rate', msg('Yearly interest (%)'), form.rate, 'rate')}`;
-    } else if (form?.kind === 'vat') {
-      body = html`${field('vat-rate', msg(str`${this.salesTax.name} rate (%)`), form.rate, 'rate')}
-        <label class="option-inline">
-          <input type="checkbox" .checked=${form.includesTax} @change=${(e: Event) => update({ includesTax: (e.target as HTMLInputElement).checked })} />
-          ${msg('My sales and purchases already include the tax')}
-        </label>
-        <p class="hint">${msg('Sales are the money-in lines of operations; purchases, the money-out lines of operations. The tax is paid the month after.')}</p>`;
-    } else if (form?.kind === 'credit') {
-      const sales = plan.lines.filter((l) => l.flow === 'in');
-      body = html`<div class="field">
-          <label class="field-label" for="credit-line">${msg('Sales line')}</label>
-          <select id="credit-line" @change=${(e: Event) => update({ lineId: (e.target as HTMLSelectElement).value })}>
-            ${sales.map((l) => html`<option value=${l.id} ?selected=${l.id === form.lineId}>${l.label}</option>`)}
-          </select>
-        </div>
-        ${field('credit-share', msg('Sold on credit (%)'), form.share, 'share')}
-        ${field('credit-delay', msg('Collected after (months)'), form.delay, 'delay')}`;
-    }
+    const tools = lineTools.loaded;
+    const toggle = (kind: HelperKind, label: string) =>
+      this.partButton(`helper:${kind}`, label, () => this.toggleHelper(kind), {
+        secondary: true,
+        expanded: form?.kind === kind,
+      });
     return html`<div class="helpers no-print">
       <div class="actions">
-        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'loan' ? 'true' : 'false'} @click=${() => (form?.kind === 'loan' ? (this.helper = undefined) : this.openHelper('loan'))}>${msg('Add a loan')}</button>
-        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'vat' ? 'true' : 'false'} @click=${() => {
-          if (form?.kind === 'vat') {
-            this.helper = undefined;
-            return;
-          }
-          this.openHelper('vat');
-          this.helper = { ...this.helper!, rate: String(this.salesTax.rate) };
-        }}>${msg(str`Work out ${this.salesTax.name}`)}</button>
-        <button class="button secondary" type="button" aria-expanded=${form?.kind === 'credit' ? 'true' : 'false'} @click=${() => (form?.kind === 'credit' ? (this.helper = undefined) : this.openHelper('credit'))}>${msg('Sales on credit')}</button>
+        ${toggle('loan', msg('Add a loan'))} ${toggle('vat', msg(str`Work out ${this.salesTax.name}`))}
+        ${toggle('credit', msg('Sales on credit'))}
       </div>
-      ${form
-        ? html`<div class="row helper-form">${body}
-            <button class="button" type="button" @click=${this.applyHelper}>${msg('Apply')}</button>
-            <button class="button secondary" type="button" @click=${() => (this.helper = undefined)}>${msg('Cancel')}</button>
-          </div>`
+      ${this.partProblem('helper')}
+      ${form && tools
+        ? tools.renderHelperForm({
+            form,
+            plan,
+            taxName: this.salesTax.name,
+            perMajor: this.perMajor,
+            money: (minor) => this.money(minor),
+            monthName: (i) => this.monthName(i, plan, 'short'),
+            update: (change) => (this.helper = { ...form, ...change }),
+            apply: () => this.applyHelper(),
+            cancel: () => (this.helper = undefined),
+          })
         : nothing}
       ${this.helperNotice ? html`<p class="notice" role="status">${this.helperNotice}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * A button whose action needs a lazy part: while the part loads it says "Preparing…" and is
+   * `aria-busy` (and ignores more clicks); `expanded` for a button that opens a panel.
+   */
+  private partButton(
+    action: string,
+    label: string,
+    onClick: () => unknown,
+    options: { secondary?: boolean; expanded?: boolean; id?: string } = {},
+  ): TemplateResult {
+    const busy = this.parts.busy(action);
+    return html`<button
+      class="button ${options.secondary ? 'secondary' : ''}"
+      type="button"
+      id=${options.id ?? nothing}
+      aria-busy=${busy ? 'true' : nothing}
+      aria-disabled=${busy ? 'true' : nothing}
+      aria-expanded=${options.expanded === undefined ? nothing : options.expanded ? 'true' : 'false'}
+      @click=${() => void onClick()}
+    >${busy ? preparingText() : label}</button>`;
+  }
+
+  /** Where the actions named `prefix` (`csv`, or every `helper:…`) are: the message that their part could not be loaded. */
+  private partProblem(...prefixes: string[]): TemplateResult | typeof nothing {
+    const failed = this.parts.failed;
+    return failed !== undefined && prefixes.some((prefix) => failed === prefix || failed.startsWith(`${prefix}:`))
+      ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>`
+      : nothing;
   }
 
   private renderScenario(): TemplateResult {
@@ -1199,59 +1077,6 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     </fieldset>`;
   }
 
-  private renderFillPanel(line: CashFlowLine, plan: CashFlowPlan, columns: number): TemplateResult {
-    const form = this.fill!;
-    const error = this.cellErrors.get(`fill:${line.id}`);
-    const update = (change: Partial<FillForm>) => (this.fill = { ...form, ...change });
-    const monthOptions = Array.from({ length: plan.months }, (_, i) => i);
-    return html`<div role="row" class="grid-row fill-panel">
-      <div role="gridcell" aria-colspan=${columns}>
-        <div class="row">
-          <div class="field">
-            <label class="field-label" for="fill-kind">${msg(str`Fill "${line.label}"`)}</label>
-            <select id="fill-kind" @change=${(e: Event) => update({ kind: (e.target as HTMLSelectElement).value as FillKind })}>
-              <option value="same" ?selected=${form.kind === 'same'}>${msg('Same amount every month')}</option>
-              <option value="growth" ?selected=${form.kind === 'growth'}>${msg('Growing each month by a percentage')}</option>
-              <option value="once" ?selected=${form.kind === 'once'}>${msg('Once, in one month')}</option>
-              <option value="every" ?selected=${form.kind === 'every'}>${msg('Every few months')}</option>
-            </select>
-          </div>
-          <div class="field">
-            <label class="field-label" for="fill-amount">${msg('Amount')}</label>
-            <input id="fill-amount" class="narrow-input" inputmode="decimal" .value=${form.amount}
-              aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? 'fill-error' : nothing}
-              @input=${(e: Event) => update({ amount: (e.target as HTMLInputElement).value })} />
-            ${error ? html`<span id="fill-error" class="cell-error">${this.errorText(error)}</span>` : nothing}
-          </div>
-          ${form.kind === 'growth'
-            ? html`<div class="field">
-                <label class="field-label" for="fill-pct">${msg('Growth per month (%)')}</label>
-                <input id="fill-pct" class="pct-input" inputmode="decimal" .value=${form.pct}
-                  @input=${(e: Event) => update({ pct: (e.target as HTMLInputElement).value })} />
-              </div>`
-            : nothing}
-          ${form.kind === 'once' || form.kind === 'every'
-            ? html`<div class="field">
-                <label class="field-label" for="fill-month">${form.kind === 'once' ? msg('Month') : msg('First month')}</label>
-                <select id="fill-month" @change=${(e: Event) => update({ month: Number((e.target as HTMLSelectElement).value) })}>
-                  ${monthOptions.map((i) => html`<option value=${i} ?selected=${i === form.month}>${this.monthName(i, plan, 'short')}</option>`)}
-                </select>
-              </div>`
-            : nothing}
-          ${form.kind === 'every'
-            ? html`<div class="field">
-                <label class="field-label" for="fill-every">${msg('Every how many months')}</label>
-                <input id="fill-every" class="pct-input" type="number" min="1" max="36" .value=${String(form.every)}
-                  @input=${(e: Event) => update({ every: Number((e.target as HTMLInputElement).value) || 1 })} />
-              </div>`
-            : nothing}
-          <button class="button" type="button" @click=${this.applyFill}>${msg('Fill the row')}</button>
-          <button class="button secondary" type="button" @click=${() => (this.fill = undefined)}>${msg('Cancel')}</button>
-        </div>
-      </div>
-    </div>`;
-  }
-
   /**
    * A line's row is re-rendered only when something it shows changed: an edit
    * replaces one line object and leaves the others as they were, so a 60-line,
@@ -1262,7 +1087,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const fill = this.fill?.lineId === line.id ? this.fill : undefined;
     const active = this.active.row === row ? this.active.col : undefined;
     const editing = this.editing?.row === row ? this.editing : undefined;
-    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale, active, editing], () =>
+    const action = `fill:${line.id}`;
+    const part = this.parts.busy(action) ? 'busy' : this.parts.failed === action ? 'failed' : lineTools.loaded ? 'ready' : undefined;
+    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale, active, editing, part], () =>
       this.renderLine(line, row, plan, columns, monthNames),
     );
   }
@@ -1275,6 +1102,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     monthNames: readonly string[],
   ): TemplateResult {
     const total = line.preStart + line.amounts.reduce((sum, a) => sum + a, 0);
+    const fillBusy = this.parts.busy(`fill:${line.id}`);
     const cell = (value: number, col: number, name: string) => {
       const key = this.errorKey(line.id, col);
       const error = this.cellErrors.get(key);
@@ -1327,8 +1155,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             <button class="icon-button" type="button" data-move="${line.id}:-1" aria-label=${msg(str`Move "${line.label}" up`)} @click=${() => this.moveLine(line, -1)}>↑</button>
             <button class="icon-button" type="button" data-move="${line.id}:1" aria-label=${msg(str`Move "${line.label}" down`)} @click=${() => this.moveLine(line, 1)}>↓</button>
             <button class="icon-button" type="button" data-fill=${line.id} aria-expanded=${this.fill?.lineId === line.id ? 'true' : 'false'}
-              @click=${() => (this.fill = this.fill?.lineId === line.id ? undefined : { lineId: line.id, kind: 'same', amount: '', pct: '5', month: 0, every: 3 })}>
-              ${msg('Fill')}<span class="visually-hidden"> ${line.label}</span>
+              aria-busy=${fillBusy ? 'true' : nothing} aria-disabled=${fillBusy ? 'true' : nothing} @click=${() => this.toggleFill(line)}>
+              ${fillBusy ? preparingText() : msg('Fill')}<span class="visually-hidden"> ${line.label}</span>
             </button>
             <button class="icon-button" type="button" aria-label=${msg(str`Remove "${line.label}"`)} @click=${() => this.removeLine(line)}>✕</button>
           </div>
@@ -1337,7 +1165,31 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${line.amounts.map((amount, i) => cell(amount, i, monthNames[i] ?? ''))}
         <div role="gridcell" class="figure line-total">${this.money(total)}</div>
       </div>
-      ${this.fill?.lineId === line.id ? this.renderFillPanel(line, plan, columns) : nothing}`;
+      ${this.renderFillPanel(line, plan, columns)}`;
+  }
+
+  /** The "Fill" panel under a line when it is open, or the message that it could not be loaded. */
+  private renderFillPanel(line: CashFlowLine, plan: CashFlowPlan, columns: number): TemplateResult | typeof nothing {
+    const form = this.fill;
+    const tools = lineTools.loaded;
+    if (form?.lineId === line.id && tools) {
+      const error = this.cellErrors.get(`fill:${line.id}`);
+      return tools.renderFillPanel({
+        line,
+        plan,
+        columns,
+        form,
+        error: error ? this.errorText(error) : undefined,
+        monthName: (i) => this.monthName(i, plan, 'short'),
+        update: (change) => (this.fill = { ...form, ...change }),
+        apply: () => this.applyFill(),
+        cancel: () => (this.fill = undefined),
+      });
+    }
+    const problem = this.partProblem(`fill:${line.id}`);
+    return problem === nothing
+      ? nothing
+      : html`<div role="row" class="grid-row fill-panel"><div role="gridcell" aria-colspan=${columns}>${problem}</div></div>`;
   }
 
   private renderTable(projection: Projection, plan: CashFlowPlan): TemplateResult {
@@ -1436,14 +1288,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         </div>
         ${this.renderHelpers(plan)}
         <div class="actions no-print" part="actions">
-          <button class="button" type="button" @click=${this.exportCsv}>${msg('Download for Excel (CSV)')}</button>
+          ${this.partButton('csv', msg('Download for Excel (CSV)'), () => this.exportCsv())}
           <button class="button secondary" type="button" @click=${this.exportJson}>${msg('Save a copy (file)')}</button>
           <label class="button secondary">
-            ${msg('Open a copy (file)')}
-            <input class="file-input" type="file" accept=".json,application/json" @change=${this.onImport} />
+            ${this.parts.busy('import') ? preparingText() : msg('Open a copy (file)')}
+            <input class="file-input" type="file" accept=".json,application/json" aria-busy=${this.parts.busy('import') ? 'true' : nothing} @change=${this.onImport} />
           </label>
-          <button class="button secondary" type="button" @click=${this.print}>${msg('Print')}</button>
-        </div>`;
+          ${this.partButton('print', msg('Print'), () => this.print(), { secondary: true })}
+        </div>
+        ${this.partProblem('csv', 'import', 'print')}`;
     } else if (state.status === 'error') {
       content = renderError(state.error, () => this.feedController.retry());
     } else {

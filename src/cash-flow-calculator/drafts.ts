@@ -4,7 +4,7 @@
  *
  * Stored with `src/shared/storage.ts` under `infomipyme-widgets.cash-flow.drafts`,
  * version 2, as `{ drafts, activeId, removed? }`. Everything read back is validated
- * by hand (`readPlan` from `export.ts`, the same checks as a file import):
+ * by hand (`readPlan` from `plan-file.ts`, the same checks as a file import):
  *
  * - storage blocked → an empty list and `problem: 'unavailable'` (nothing can be
  *   kept: the widget says so and offers the file export);
@@ -49,7 +49,7 @@ import {
   withRemoved,
   type RemovalMarkers,
 } from '../shared/removal-markers.js';
-import { LIMITS, readPlan } from './export.js';
+import { LIMITS, readPlan } from './plan-file.js';
 import type { CashFlowPlan } from './projection.js';
 
 export interface Draft {

@@ -6,9 +6,10 @@ import { MipymeElement, splitList } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms, lists } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { formatDate, formatNumber } from '../shared/format.js';
+import { formatNumber } from '../shared/format.js';
 import { costLabel, providerKindLabel } from '../shared/labels.js';
 import { MipymeProviderOpenEvent, type ProviderOpenDetail } from '../shared/events.js';
+import { PartsController, partFailedText, preparingText } from '../shared/parts.js';
 import { pickText } from '../feed/text.js';
 import type { Cost, Feed, Provider, ProviderKind } from '../feed/schema.js';
 import {
@@ -23,7 +24,8 @@ import {
   type ProviderQuery,
   type ProviderResult,
 } from './directory.js';
-import { CALLING_CODES, contactLinks, providerToVCard, type ContactLink } from './contact.js';
+import { CALLING_CODES, contactLinks, type ContactLink } from './contact-links.js';
+import { details } from './parts.js';
 import { styles } from './provider-finder.styles.js';
 
 type LocationState =
@@ -84,6 +86,9 @@ export class MipymeProviderFinder extends MipymeElement {
   @state() private shown = 0;
   @state() private filtersOpen = false;
   @state() private selected?: ProviderResult;
+
+  /** The actions that wait for a lazy part (parts.ts): busy while it loads, a message if it cannot. */
+  private readonly parts = new PartsController(this);
 
   private directory?: Directory;
   private directoryFeed?: Feed;
@@ -165,11 +170,18 @@ export class MipymeProviderFinder extends MipymeElement {
     this.dispatchEvent(new MipymeProviderOpenEvent({ id: provider.id, action, country: this.countryCode, widget: this.localName }));
   }
 
-  private openDetails(result: ProviderResult, event: Event): void {
-    this.opener = event.currentTarget as HTMLElement;
-    this.selected = result;
-    this.emit(result.provider, 'details');
-    void this.updateComplete.then(() => this.dialog?.showModal());
+  /** Open a provider's details (the dialog's code loads the first time). */
+  private async openDetails(result: ProviderResult, event: Event): Promise<void> {
+    const opener = event.currentTarget as HTMLElement;
+    await this.parts.run(`details:${result.provider.id}`, details, () => {
+      this.opener = opener;
+      this.selected = result;
+      this.emit(result.provider, 'details');
+      // The widget may have left the page while the part loaded.
+      void this.updateComplete.then(() => {
+        if (this.dialog?.isConnected && !this.dialog.open) this.dialog.showModal();
+      });
+    });
   }
 
   private closeDetails(): void {
@@ -182,7 +194,9 @@ export class MipymeProviderFinder extends MipymeElement {
   }
 
   private downloadVCard(provider: Provider): void {
-    const url = URL.createObjectURL(new Blob([providerToVCard(provider, this.uiLanguage)], { type: 'text/vcard' }));
+    const part = details.loaded;
+    if (!part) return;
+    const url = URL.createObjectURL(part.vcardFile(provider, this.uiLanguage));
     const link = document.createElement('a');
     link.href = url;
     link.download = `${provider.id}.vcf`;
@@ -365,13 +379,16 @@ export class MipymeProviderFinder extends MipymeElement {
   private renderResult(result: ProviderResult): TemplateResult {
     const { provider } = result;
     const lang = this.uiLanguage;
+    const busy = this.parts.busy(`details:${provider.id}`);
     const services = provider.services
       .map((id) => this.valueLabel('service', id))
       .join(', ');
     return html`<li class="item" part="item">
       <h3>
-        <button class="name-button" type="button" @click=${(e: Event) => this.openDetails(result, e)}>${pickText(provider.name, lang)}</button>
+        <button class="name-button" type="button" aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
+          @click=${(e: Event) => void this.openDetails(result, e)}>${pickText(provider.name, lang)}${busy ? html` <span class="preparing">${preparingText()}</span>` : nothing}</button>
       </h3>
+      ${this.parts.failed === `details:${provider.id}` ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}
       <ul class="badges" aria-label=${msg('Details')}>
         <li class="badge">${providerKindLabel(provider.kind)}</li>
         ${provider.cost ? html`<li class="badge">${costLabel(provider.cost)}</li>` : nothing}
@@ -422,35 +439,19 @@ export class MipymeProviderFinder extends MipymeElement {
 
   private renderDialog(): TemplateResult {
     const result = this.selected;
-    const lang = this.uiLanguage;
-    const provider = result?.provider;
+    const part = details.loaded;
     return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose}>
-      ${provider && result
-        ? html`<h2 id="details-title">${pickText(provider.name, lang)}</h2>
-            ${provider.alternateName ? html`<p class="meta">${provider.alternateName}</p>` : nothing}
-            ${provider.description ? html`<p class="description">${pickText(provider.description, lang)}</p>` : nothing}
-            <dl>
-              <dt>${msg('Kind of provider')}</dt><dd>${providerKindLabel(provider.kind)}</dd>
-              ${provider.cost ? html`<dt>${msg('Cost')}</dt><dd>${costLabel(provider.cost)}</dd>` : nothing}
-              ${provider.services.length ? html`<dt>${msg('Services')}</dt><dd>${provider.services.map((id) => this.valueLabel('service', id)).join(', ')}</dd>` : nothing}
-              ${provider.sectors.length ? html`<dt>${msg('Sectors')}</dt><dd>${provider.sectors.join(', ')}</dd>` : nothing}
-              ${provider.regions?.length ? html`<dt>${msg('Serves')}</dt><dd>${provider.regions.map((r) => this.regionName(r)).join(', ')}</dd>` : nothing}
-              ${provider.locations.length
-                ? html`<dt>${msg('Offices')}</dt><dd>${provider.locations
-                    .map((l) => [pickText(l.name, lang), l.address?.address1, l.address?.city, l.address?.region ? this.regionName(l.address.region) : ''].filter(Boolean).join(', '))
-                    .join('\n')}</dd>`
-                : nothing}
-              ${provider.phones.length ? html`<dt>${msg('Phones')}</dt><dd>${provider.phones.map((p) => p.number).join('\n')}</dd>` : nothing}
-              ${provider.email ? html`<dt>${msg('E-mail')}</dt><dd>${provider.email}</dd>` : nothing}
-              ${provider.hours ? html`<dt>${msg('Hours')}</dt><dd>${pickText(provider.hours, lang)}</dd>` : nothing}
-              ${provider.verified ? html`<dt>${msg('Checked by the network')}</dt><dd>${formatDate(provider.verified, this.locale)}</dd>` : nothing}
-            </dl>
-            ${provider.example ? html`<p class="meta">${msg('This is an invented example provider, shown to illustrate the widget.')}</p>` : nothing}
-            ${this.renderContacts(result)}
-            <div class="dialog-actions">
-              <button class="button secondary" type="button" @click=${() => this.downloadVCard(provider)}>${msg('Add to contacts')}</button>
-              <button class="button" type="button" @click=${this.closeDetails}>${msg('Close')}</button>
-            </div>`
+      ${result && part
+        ? part.renderDetails({
+            result,
+            lang: this.uiLanguage,
+            locale: this.locale,
+            serviceName: (id) => this.valueLabel('service', id),
+            regionName: (code) => this.regionName(code),
+            contacts: this.renderContacts(result),
+            addToContacts: () => this.downloadVCard(result.provider),
+            close: () => this.closeDetails(),
+          })
         : nothing}
     </dialog>`;
   }

@@ -8,6 +8,8 @@ import { STORAGE_PREFIX } from '../../src/shared/storage.js';
 import type { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
 import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
+import { until } from '../helpers/until.js';
+import { printable } from '../../src/business-plan-outline/parts.js';
 
 type Json = Record<string, any>;
 const PLANS_KEY = `${STORAGE_PREFIX}business-plan.plans`;
@@ -261,7 +263,8 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
     const original = window.open;
     window.open = () => popup;
     try {
-      el.print();
+      // The print code loads on first use: print() resolves once the document is printed.
+      await el.print();
     } finally {
       window.open = original;
     }
@@ -275,12 +278,75 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
     expect(popup.getComputedStyle(doc.querySelector('.answer')!).whiteSpace).to.equal('pre-wrap');
     expect(doc.documentElement.lang).to.equal('es');
     // The same document as the downloaded web page, element for element.
-    const file = new DOMParser().parseFromString(el.exportHtml(), 'text/html');
+    const file = new DOMParser().parseFromString(await el.exportHtml(), 'text/html');
     const shape = (root: Element) =>
       Array.from(root.querySelectorAll('*')).map((node) => `${node.localName}.${node.className}#${node.id}:${node.childElementCount ? '' : node.textContent}`);
     expect(shape(doc.body)).to.deep.equal(shape(file.body));
     expect(doc.title).to.equal(file.title);
     frame.remove();
+  });
+
+  it('the web page and print load on first use: "Preparing…" meanwhile; if they cannot, the owner is told, nothing is lost, the next click works', async () => {
+    const el = await outlineWidget();
+    await answer(el, 'Pupusas');
+    const button = (text: string) => $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => b.textContent!.trim() === text)!;
+    const blobs: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return createObjectURL.call(URL, blob);
+    };
+    const real = await import('../../src/business-plan-outline/plan-print.js');
+    let release = () => {};
+    let fail = () => {};
+    const restore = printable.useImporter(
+      () => new Promise((resolve, reject) => ((release = () => resolve(real)), (fail = () => reject(new TypeError('Failed to fetch dynamically imported module'))))),
+    );
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      // While it loads: the button says so.
+      const download = button('Descargar (página web)');
+      download.click();
+      await el.updateComplete;
+      expect(download.getAttribute('aria-busy')).to.equal('true');
+      expect(download.textContent!.trim()).to.equal('Preparando…');
+      // It cannot be loaded: a message, no file, the answer still there.
+      fail();
+      await until(() => !!shadow(el).querySelector('[role="alert"]'), 'the message');
+      expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain('No se pudo cargar esta parte de la herramienta');
+      expect(download.hasAttribute('aria-busy')).to.equal(false);
+      expect(blobs).to.have.length(0);
+      expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Pupusas');
+      const page = el.exportHtml();
+      fail();
+      expect(await page).to.equal('');
+      // Print: the window it opened closes again.
+      let closed = false;
+      const original = window.open;
+      window.open = () => ({ document: document.implementation.createHTMLDocument(''), close: () => (closed = true) }) as unknown as Window;
+      try {
+        const printing = el.print();
+        fail();
+        await printing;
+      } finally {
+        window.open = original;
+      }
+      expect(closed).to.equal(true);
+      await expectAccessible(el);
+      // The next click loads it and downloads the page.
+      download.click();
+      release();
+      await until(() => blobs.length === 1, 'the download');
+      expect(await blobs[0]!.text()).to.contain('Pupusas');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(await el.exportHtml()).to.contain('Pupusas');
+    } finally {
+      console.warn = warn;
+      URL.createObjectURL = createObjectURL;
+      restore();
+    }
   });
 
   it('imports a plan file as a new plan; a bad file changes nothing', async () => {

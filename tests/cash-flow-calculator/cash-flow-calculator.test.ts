@@ -9,6 +9,8 @@ import { STORAGE_PREFIX } from '../../src/shared/storage.js';
 import type { MipymeCashFlowChangeEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
 import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
+import { until } from '../helpers/until.js';
+import { files, lineTools, printing } from '../../src/cash-flow-calculator/parts.js';
 
 type Json = Record<string, any>;
 const DRAFTS_KEY = `${STORAGE_PREFIX}cash-flow.drafts`;
@@ -32,6 +34,11 @@ const shown = (el: Element, row: number, col: number) =>
     .trim();
 const editor = (el: Element, row: number, col: number) => cell(el, row, col).querySelector('input')!;
 const headline = (el: Element) => $(el, '.headline').textContent!.trim();
+/** Wait until `selector` is in the widget (a panel whose code loads on first use). */
+const shownSoon = async <T extends Element = HTMLElement>(el: Element, selector: string): Promise<T> => {
+  await until(() => shadow(el).querySelector(selector) !== null, selector);
+  return $<T>(el, selector);
+};
 
 async function type(el: MipymeCashFlowCalculator, input: HTMLInputElement, text: string): Promise<void> {
   input.value = text;
@@ -241,8 +248,7 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
   it('fills a row with the same amount every month', async () => {
     const el = await calculator();
     $<HTMLButtonElement>(el, 'button[data-fill="rent"]').click();
-    await el.updateComplete;
-    const amount = $<HTMLInputElement>(el, '#fill-amount');
+    const amount = await shownSoon<HTMLInputElement>(el, '#fill-amount');
     amount.value = '450';
     amount.dispatchEvent(new Event('input'));
     await el.updateComplete;
@@ -300,7 +306,7 @@ describe('<mipyme-cash-flow-calculator>: loan, tax and credit helpers', () => {
   it('adds a loan as two lines: the money received and the instalments', async () => {
     const el = await calculator();
     button(el, 'Agregar un préstamo').click();
-    await el.updateComplete;
+    await shownSoon(el, '.helper-form');
     await setField(el, 'loan-amount', '1,200');
     await setField(el, 'loan-rate', '0');
     button(el, 'Aplicar').click();
@@ -316,8 +322,7 @@ describe('<mipyme-cash-flow-calculator>: loan, tax and credit helpers', () => {
     const el = await calculator();
     const vat = button(el, 'Calcular el IVA');
     vat.click();
-    await el.updateComplete;
-    expect($<HTMLInputElement>(el, '#vat-rate').value).to.equal('13');
+    expect((await shownSoon<HTMLInputElement>(el, '#vat-rate')).value).to.equal('13');
     button(el, 'Aplicar').click();
     await el.updateComplete;
     expect(labels(el)).to.include('Pago de IVA');
@@ -327,7 +332,7 @@ describe('<mipyme-cash-flow-calculator>: loan, tax and credit helpers', () => {
   it('turns sales into collections when part is sold on credit (fiado)', async () => {
     const el = await calculator();
     button(el, 'Ventas al crédito (fiado)').click();
-    await el.updateComplete;
+    await shownSoon(el, '.helper-form');
     await setField(el, 'credit-share', '50');
     await setField(el, 'credit-delay', '1');
     button(el, 'Aplicar').click();
@@ -404,7 +409,8 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
       return original.call(URL, blob);
     };
     try {
-      el.exportCsv();
+      // The CSV code loads on first use: exportCsv() resolves once the file is handed over.
+      await el.exportCsv();
       el.exportJson();
     } finally {
       URL.createObjectURL = original;
@@ -466,7 +472,7 @@ describe('<mipyme-cash-flow-calculator>: print', () => {
     const original = window.open;
     window.open = () => popup;
     try {
-      el.print();
+      await el.print();
     } finally {
       window.open = original;
     }
@@ -492,12 +498,144 @@ describe('<mipyme-cash-flow-calculator>: plain words at the edges', () => {
     const original = window.open;
     window.open = () => null;
     try {
-      el.print();
+      await el.print();
     } finally {
       window.open = original;
     }
     await el.updateComplete;
     expect($(el, '[part="notice"]').textContent).to.contain('bloqueó la ventana de impresión');
+  });
+});
+
+describe('<mipyme-cash-flow-calculator>: parts that load on first use', () => {
+  const FAILED = 'No se pudo cargar esta parte de la herramienta';
+  const offline = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+
+  it('a panel says it is preparing while its code loads, then opens', async () => {
+    const real = await import('../../src/cash-flow-calculator/line-tools.js');
+    let release = () => {};
+    let asked = 0;
+    const restore = lineTools.useImporter(() => {
+      asked++;
+      return new Promise((resolve) => (release = () => resolve(real)));
+    });
+    try {
+      const el = await calculator();
+      const fill = $<HTMLButtonElement>(el, 'button[data-fill="rent"]');
+      fill.click();
+      await el.updateComplete;
+      expect(fill.getAttribute('aria-busy')).to.equal('true');
+      expect(fill.textContent).to.contain('Preparando…');
+      fill.click(); // a second tap while it loads asks for nothing more
+      await el.updateComplete;
+      expect(asked).to.equal(1);
+      release();
+      await shownSoon(el, '#fill-amount');
+      expect(fill.hasAttribute('aria-busy')).to.equal(false);
+      expect(fill.textContent).to.contain('Llenar');
+      // Loaded once: the helpers open at once, without asking again.
+      $$<HTMLButtonElement>(el, '.helpers button')[0]!.click();
+      await el.updateComplete;
+      expect($(el, '.helper-form')).to.exist;
+      expect(asked).to.equal(1);
+    } finally {
+      restore();
+    }
+  });
+
+  it('a panel that cannot be loaded: the owner is told, nothing typed is lost, the next tap tries again', async () => {
+    const restore = lineTools.useImporter(offline);
+    try {
+      const el = await calculator();
+      await edit(el, 0, 0, '999');
+      const fill = $<HTMLButtonElement>(el, 'button[data-fill="rent"]');
+      fill.click();
+      const alert = await shownSoon(el, '.fill-panel [role="alert"]');
+      expect(alert.textContent).to.contain(FAILED);
+      expect(fill.hasAttribute('aria-busy')).to.equal(false);
+      expect(shown(el, 0, 0)).to.equal('999.00');
+      el.save();
+      expect(localStorage.getItem(DRAFTS_KEY)).to.contain('99900');
+      await expectAccessible(el);
+      // The helpers say so too, next to their buttons.
+      $$<HTMLButtonElement>(el, '.helpers button')[1]!.click();
+      await shownSoon(el, '.helpers [role="alert"]');
+      expect(shadow(el).querySelector('.fill-panel [role="alert"]')).to.equal(null);
+      // Back online: the next tap loads it.
+      restore();
+      fill.click();
+      await shownSoon(el, '#fill-amount');
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(shown(el, 0, 0)).to.equal('999.00');
+    } finally {
+      restore();
+    }
+  });
+
+  it('an export or an import that cannot be loaded: no file, a message by the buttons; the next try works', async () => {
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    const restore = files.useImporter(offline);
+    try {
+      const el = await calculator();
+      await el.exportCsv();
+      await el.updateComplete;
+      expect(blobs).to.have.length(0);
+      expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain(FAILED);
+      expect($(el, '.saved').textContent).not.to.contain('Última exportación');
+      // Opening a copy: nothing is added, the same message.
+      const input = $<HTMLInputElement>(el, 'input[type="file"]');
+      const data = new DataTransfer();
+      data.items.add(new File(['{}'], 'copia.json', { type: 'application/json' }));
+      input.files = data.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      await until(() => !$(el, 'label.button').textContent!.includes('Preparando'), 'the import to give up');
+      expect($$(el, '#draft option')).to.have.length(1);
+      expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain(FAILED);
+      restore();
+      await el.exportCsv();
+      await el.updateComplete;
+      expect(blobs).to.have.length(1);
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect($(el, '.saved').textContent).to.contain('Última exportación');
+    } finally {
+      URL.createObjectURL = original;
+      restore();
+    }
+  });
+
+  it('printing when its code cannot be loaded: the window closes and the owner is told; then it prints', async () => {
+    const el = await calculator();
+    const restore = printing.useImporter(offline);
+    const original = window.open;
+    const popup = (doc: Document, log: string[]) =>
+      ({ document: doc, close: () => log.push('close'), focus: () => {}, print: () => log.push('print') }) as unknown as Window;
+    try {
+      const log: string[] = [];
+      const doc = document.implementation.createHTMLDocument('');
+      window.open = () => popup(doc, log);
+      await el.print();
+      await el.updateComplete;
+      expect(log).to.deep.equal(['close']);
+      expect(doc.body.textContent).to.equal('Preparando…');
+      expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain(FAILED);
+      restore();
+      const again = document.implementation.createHTMLDocument('');
+      window.open = () => popup(again, log);
+      await el.print();
+      await el.updateComplete;
+      expect(log).to.deep.equal(['close', 'print']);
+      expect(again.querySelector('h1')!.textContent).to.equal('Tienda');
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+    } finally {
+      window.open = original;
+      restore();
+    }
   });
 });
 

@@ -6,6 +6,8 @@ import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
 import { initLocalization } from '../../src/shared/locale.js';
 import type { MipymeProviderOpenEvent } from '../../src/shared/events.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { until } from '../helpers/until.js';
+import { details } from '../../src/provider-finder/parts.js';
 
 type Json = Record<string, any>;
 
@@ -187,10 +189,9 @@ describe('<mipyme-provider-finder>: details and events', () => {
     const opener = $$<HTMLButtonElement>(el, '.item h3 button')[0]!;
     opener.focus();
     opener.click();
-    await el.updateComplete;
-    await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog');
-    expect(dialog.open).to.equal(true);
+    // The dialog's code loads the first time: showModal() runs once it is rendered.
+    await until(() => dialog.open, 'the details dialog');
     await expectAccessible(el);
     $$<HTMLButtonElement>(el, '.dialog-actions button').find((b) => b.textContent!.includes('Cerrar'))!.click();
     await el.updateComplete;
@@ -198,6 +199,77 @@ describe('<mipyme-provider-finder>: details and events', () => {
     expect(shadow(el).activeElement).to.equal(opener);
     expect(events.map((e) => e.detail.action)).to.deep.equal(['call', 'details']);
     expect(events[0]!.detail).to.include({ country: 'SV', widget: 'mipyme-provider-finder' });
+  });
+
+  it('"Add to contacts" downloads the provider\'s vCard', async () => {
+    const el = await finder();
+    const events: string[] = [];
+    el.addEventListener('mipyme-provider-open', (e) => events.push(e.detail.action));
+    const opener = $$<HTMLButtonElement>(el, '.item h3 button')[0]!;
+    const name = opener.textContent!.trim();
+    opener.click();
+    const dialog = $<HTMLDialogElement>(el, 'dialog');
+    await until(() => dialog.open, 'the details dialog');
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    try {
+      $$<HTMLButtonElement>(el, '.dialog-actions button').find((b) => b.textContent!.includes('Agregar a contactos'))!.click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(blobs).to.have.length(1);
+    expect(blobs[0]!.type).to.equal('text/vcard');
+    const card = await blobs[0]!.text();
+    expect(card.startsWith('BEGIN:VCARD\r\n')).to.equal(true);
+    expect(card).to.contain(`\r\nFN:${name}\r\n`);
+    expect(events).to.deep.equal(['details', 'vcard']);
+    dialog.close();
+  });
+
+  it('the details load on first use: "Preparing…" meanwhile; if they cannot, a message by the provider, and the next tap works', async () => {
+    const real = await import('../../src/provider-finder/details.js');
+    let release = () => {};
+    let fail = () => {};
+    const restore = details.useImporter(
+      () => new Promise((resolve, reject) => ((release = () => resolve(real)), (fail = () => reject(new TypeError('Failed to fetch dynamically imported module'))))),
+    );
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const el = await finder();
+      const events: string[] = [];
+      el.addEventListener('mipyme-provider-open', (e) => events.push(e.detail.action));
+      const search = $<HTMLInputElement>(el, '#search');
+      search.value = 'Centro';
+      search.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const opener = $$<HTMLButtonElement>(el, '.item h3 button')[0]!;
+      opener.click();
+      await el.updateComplete;
+      expect(opener.getAttribute('aria-busy')).to.equal('true');
+      expect(opener.textContent).to.contain('Preparando…');
+      fail();
+      await until(() => !!shadow(el).querySelector('.item [role="alert"]'), 'the message');
+      expect($(el, '.item [role="alert"]').textContent).to.contain('No se pudo cargar esta parte de la herramienta');
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      expect(dialog.open).to.equal(false);
+      expect(events).to.deep.equal([]);
+      expect(search.value).to.equal('Centro');
+      await expectAccessible(el);
+      opener.click();
+      release();
+      await until(() => dialog.open, 'the details dialog');
+      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(events).to.deep.equal(['details']);
+      dialog.close();
+    } finally {
+      console.warn = warn;
+      restore();
+    }
   });
 
   it('attributes map to properties, and none fires events', async () => {

@@ -253,7 +253,8 @@ describe('infomipyme-widgets/react: events', () => {
     mount({ providers: { data: feed, country: 'SV', onProviderOpen: opens.handler } });
     const el = await rendered('mipyme-provider-finder');
     $<HTMLButtonElement>(el, '.item .name-button').click();
-    await el.updateComplete;
+    // The details dialog's code loads on first use (#9): the event fires when the details open.
+    await until(() => opens.events.length > 0, 'the details event');
     expect(opens.events.map((e) => e.detail)).to.deep.equal([
       { id: 'example-centre', action: 'details', country: 'SV', widget: 'mipyme-provider-finder' },
     ]);

@@ -30,6 +30,7 @@ import type { MipymeToolboxBrowser } from '../../src/toolbox-browser/toolbox-bro
 import type { MipymeProviderFinder } from '../../src/provider-finder/provider-finder.element.js';
 import type { MipymeCashFlowCalculator } from '../../src/cash-flow-calculator/cash-flow-calculator.element.js';
 import type { MipymeBusinessPlanOutline } from '../../src/business-plan-outline/business-plan-outline.element.js';
+import { until } from '../helpers/until.js';
 import {
   ALL_PAYLOADS,
   EXPORT_TAGS,
@@ -735,8 +736,8 @@ describe('hostile feed text: <mipyme-provider-finder>', () => {
       for (let i = 0; i < names.length; i++) {
         const button = $$<HTMLButtonElement>(el, '.item h3 button')[i]!;
         button.click();
-        await el.updateComplete;
-        await el.updateComplete; // showModal() runs once the dialog is rendered
+        // showModal() runs once the dialog is rendered (its code loads on first use, #9)
+        await until(() => $<HTMLDialogElement>(el, 'dialog').open, 'the dialog to open');
         const dialog = $<HTMLDialogElement>(el, 'dialog');
         expect(dialog.open, 'the dialog opened').to.equal(true);
         const step = `${label} details of ${describePayload(button.textContent!)}`;
@@ -901,10 +902,10 @@ describe('hostile feed text: <mipyme-cash-flow-calculator>', () => {
           expect($<HTMLSelectElement>(el, '#draft').selectedOptions[0]!.textContent, `${step}: projection name`).to.equal(es(t.name).slice(0, 120));
           // The fill panel, the "sales on credit" helper (a list of the sales lines), removing a line (and undo).
           $<HTMLButtonElement>(el, 'button[data-fill]').click();
-          await el.updateComplete;
+          await until(() => shadow(el).querySelector('.fill-panel') !== null, 'the fill panel'); // loads on first use (#9)
           const credit = $$<HTMLButtonElement>(el, '.helpers .actions button')[2]!;
           credit.click();
-          await el.updateComplete;
+          await until(() => shadow(el).querySelector('#credit-line') !== null, 'the credit helper');
           expect(Array.from($<HTMLSelectElement>(el, '#credit-line').options).map((o) => o.textContent)).to.deep.equal(
             t.lines.filter((l) => l.flow === 'in').map((l) => es(l.label).slice(0, 160)),
           );
@@ -916,14 +917,14 @@ describe('hostile feed text: <mipyme-cash-flow-calculator>', () => {
           await el.updateComplete;
           // Print: a page built from text.
           const doc = document.implementation.createHTMLDocument('');
-          window.open = () => ({ document: doc, focus: () => {}, print: () => {} }) as unknown as Window;
-          el.print();
+          window.open = () => ({ document: doc, focus: () => {}, print: () => {}, close: () => {} }) as unknown as Window;
+          await el.print(); // the print code loads on first use (#9)
           window.open = open;
           expect(unsafeFindings(doc, { allowed: PRINT_TAGS, exempt: new Set([doc.querySelector('style')!]) }), `${step}: print`).to.deep.equal([]);
           expect(doc.querySelector('h1')!.textContent).to.equal(es(t.name).slice(0, 120));
           const rows = Array.from(doc.querySelectorAll('tr')).slice(1, -1).map((tr) => tr.firstElementChild!.textContent);
           expect(rows, `${step}: printed lines`).to.deep.equal(t.lines.map((l) => `${l.flow === 'in' ? '+' : '−'} ${es(l.label).slice(0, 160)}`));
-          el.exportCsv();
+          await el.exportCsv();
         }
       } finally {
         URL.createObjectURL = createObjectURL;
@@ -957,7 +958,7 @@ describe('hostile feed text: <mipyme-cash-flow-calculator>', () => {
         const vat = $$<HTMLButtonElement>(el, '.helpers .actions button')[1]!;
         expect(vat.textContent!.trim(), `button for ${describePayload(c.salesTax!.name)}`).to.equal(`Calcular el ${c.salesTax!.name}`);
         vat.click();
-        await el.updateComplete;
+        await until(() => shadow(el).querySelector('.helper-form') !== null, 'the tax helper'); // loads on first use (#9)
         $$<HTMLButtonElement>(el, '.helper-form button').find((b) => b.textContent!.trim() === 'Aplicar')!.click();
         await el.updateComplete;
         const labels = $$<HTMLInputElement>(el, '.label-cell input').map((i) => i.value);

@@ -130,7 +130,7 @@ async function mount<T extends Widget>(tag: string, attrs: Record<string, string
 }
 
 /** Files the widget downloads, caught on their way to `URL.createObjectURL`. */
-async function captureDownloads(action: () => void): Promise<Blob[]> {
+async function captureDownloads(action: () => unknown): Promise<Blob[]> {
   const blobs: Blob[] = [];
   const original = URL.createObjectURL;
   URL.createObjectURL = (blob: Blob | MediaSource) => {
@@ -138,20 +138,22 @@ async function captureDownloads(action: () => void): Promise<Blob[]> {
     return original.call(URL, blob);
   };
   try {
-    action();
+    // Export code loads on first use (#9): wait for the method, or for the file a click asked for.
+    await action();
+    await until(() => blobs.length > 0, 'the download');
   } finally {
     URL.createObjectURL = original;
   }
   return blobs;
 }
 
-/** A printable page built into a document of ours (no real window), returned. */
-function printInto(print: () => void): Document {
+/** A printable page built into a document of ours (no real window), returned once printed. */
+async function printInto(print: () => Promise<void>): Promise<Document> {
   const doc = document.implementation.createHTMLDocument('');
   const original = window.open;
-  window.open = () => ({ document: doc, focus: () => {}, print: () => {} }) as unknown as Window;
+  window.open = () => ({ document: doc, focus: () => {}, print: () => {}, close: () => {} }) as unknown as Window;
   try {
-    print();
+    await print(); // the print code loads on first use (#9)
   } finally {
     window.open = original;
   }
@@ -379,7 +381,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
         expect(actions[0]!.getAttribute('aria-label'), step).to.contain(expected[i]);
         if (i % 4 === 0) {
           (actions[2] as HTMLButtonElement).click();
-          await el.updateComplete;
+          await until(() => shadow(el).querySelector('.fill-panel label') !== null, 'the fill panel'); // loads on first use (#9)
           expect($(el, '.fill-panel label').textContent, `${step}: fill panel`).to.equal(`Llenar «${expected[i]}»`);
           checkpoint(el, container, `${step}: fill panel`, 'quick');
           (actions[2] as HTMLButtonElement).click();
@@ -397,7 +399,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
       const { el: again } = await calculator();
       expect($$<HTMLInputElement>(again, '.label-cell input').map((i) => i.value), 'read back').to.deep.equal(expected.map(oneLineInput));
       // Print and CSV carry the names as text; no cell can start a formula.
-      const doc = printInto(() => el.print());
+      const doc = await printInto(() => el.print());
       expect(unsafeFindings(doc, { allowed: PRINT_TAGS, exempt: new Set([doc.querySelector('style')!]) }), 'print').to.deep.equal([]);
       const printed = Array.from(doc.querySelectorAll('tr')).slice(1, -1).map((tr) => tr.firstElementChild!.textContent!.slice(2));
       expect(sorted(printed), 'printed names').to.deep.equal(sorted(expected));
@@ -477,7 +479,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
         await el.updateComplete;
         // The fill panel.
         $<HTMLButtonElement>(el, 'button[data-fill]').click();
-        await el.updateComplete;
+        await until(() => shadow(el).querySelector('#fill-kind') !== null, 'the fill panel'); // loads on first use (#9)
         const kind = $<HTMLSelectElement>(el, '#fill-kind');
         kind.value = 'growth';
         kind.dispatchEvent(new Event('change'));
@@ -497,7 +499,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
           ['Ventas al crédito (fiado)', ['credit-share', 'credit-delay']],
         ] as const) {
           button('.helpers .actions', helper).click();
-          await el.updateComplete;
+          await until(() => shadow(el).querySelector('.helper-form') !== null, 'the helper'); // loads on first use (#9)
           for (const id of ids) {
             type(field(id), payload, 'input');
             await el.updateComplete;
@@ -538,7 +540,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
       const { el: again } = await calculator();
       expect(Array.from($<HTMLSelectElement>(again, '#draft').options).slice(1).map((o) => o.textContent), 'read back').to.deep.equal(expected);
       // The print page's title and the CSV's first cell.
-      const doc = printInto(() => el.print());
+      const doc = await printInto(() => el.print());
       expect(doc.querySelector('h1')!.textContent).to.equal(expected.at(-1));
       const [csv] = await captureDownloads(() => el.exportCsv());
       const first = (await csvRows(csv!))[0]![0]!;
@@ -588,7 +590,7 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
         actions(1)[0]!.click();
         await el.updateComplete;
         actions(0)[2]!.click();
-        await el.updateComplete;
+        await until(() => shadow(el).querySelector('#fill-amount') !== null, 'the fill panel'); // loads on first use (#9)
         type($<HTMLInputElement>(el, '#fill-amount'), '10', 'input');
         $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.trim() === 'Llenar la fila')!.click();
         await el.updateComplete;
@@ -663,11 +665,11 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
       const { el: again } = await planWidget();
       expect($$<HTMLTextAreaElement>(again, 'textarea').slice(0, chunk.length).map((a) => a.value), 'read back').to.deep.equal(expected);
       // Print: a document of text.
-      const printed = printInto(() => el.print());
+      const printed = await printInto(() => el.print());
       expect(unsafeFindings(printed, { allowed: EXPORT_TAGS, allowFragments: true, exempt: new Set([...Array.from(printed.querySelectorAll('head > style, head > meta'))]) }), 'print').to.deep.equal([]);
       // The HTML download, and exportHtml(): every answer as text.
       const blobs = await captureDownloads(() => $$<HTMLButtonElement>(el, '.actions button').find((b) => b.textContent!.trim() === 'Descargar (página web)')!.click());
-      for (const [what, page] of [['the HTML download', await blobs[0]!.text()], ['exportHtml()', el.exportHtml()]] as const) {
+      for (const [what, page] of [['the HTML download', await blobs[0]!.text()], ['exportHtml()', await el.exportHtml()]] as const) {
         const doc = new DOMParser().parseFromString(page, 'text/html');
         expect(unsafeFindings(doc, { allowed: EXPORT_TAGS, allowFragments: true, exempt: new Set([...Array.from(doc.querySelectorAll('head > style, head > meta'))]) }), what).to.deep.equal([]);
         expect(doc.querySelectorAll('head > meta').length, `${what}: charset, CSP and viewport`).to.equal(3);
@@ -691,7 +693,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         el.save();
         expect(storedPlans().find((p) => p.outlineId === 'input' && p.businessName === business), `${step}: business name saved`).to.exist;
         // The cover of the printed plan.
-        const cover = printInto(() => el.print()).querySelector('h1')!.textContent;
+        const cover = (await printInto(() => el.print())).querySelector('h1')!.textContent;
         const planName = $<HTMLSelectElement>(el, '#plan').selectedOptions[0]!.textContent!;
         expect(cover, `${step}: cover`).to.equal(exportedLine(business) || exportedLine(planName) || 'Plan de prueba');
         // A copy of the plan, renamed.
@@ -788,7 +790,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         expect(markdownProblems(el.exportMarkdown()), `${step}: Markdown`).to.deep.equal([]);
         checkpoint(el, container, step);
       }
-      const printed = printInto(() => el.print());
+      const printed = await printInto(() => el.print());
       expect(unsafeFindings(printed, { allowed: EXPORT_TAGS, allowFragments: true, exempt: new Set(Array.from(printed.querySelectorAll('head > style, head > meta'))) }), 'print').to.deep.equal([]);
       await settle(el);
       finish();
