@@ -2,7 +2,7 @@
 // function / class member.
 //
 // Builds every cdn/ bundle of rollup.config.mjs in memory (same plugins, same terser options;
-// nothing is written), then, for each file:
+// nothing is written), then, for each file it writes (the entry, and each part in cdn/parts/):
 // - min: the minified output's bytes, attributed to the source they come from through the final
 //   source map (terser → rollup → esbuild → TypeScript). Bytes no mapping covers (banner, rollup's
 //   glue) are "(unmapped)".
@@ -23,6 +23,8 @@
 //                 (e.g. `…/cash-flow-calculator.element.ts › CashFlowCalculator.renderLoanDialog`)
 //   --only=TEXT   list only the rows whose name contains TEXT (Δs are still of the whole file)
 //   --top=N       rows per table (default 25; 0 = all)
+//   --whole       each cdn file with every part it can load, as one file (what it was before the
+//                 split into parts; comparable with the figures of docs/performance.md's baseline)
 //   --shared      also list the groups found in more than one single-widget file
 //   --json        machine-readable output
 // A file filter keeps the cdn files whose name contains it: `node scripts/bundle-report.mjs toolbox`.
@@ -49,12 +51,13 @@ if (!['module', 'package', 'dir', 'file', 'member'].includes(by)) {
 const only = option('only', '');
 const top = Number(option('top', '25'));
 const asJson = args.includes('--json');
+const whole = args.includes('--whole');
 const showShared = args.includes('--shared');
 const filters = args.filter((a) => !a.startsWith('--'));
 
 const { default: configs } = await import(new URL('../rollup.config.mjs', import.meta.url));
 const cdnConfigs = configs.filter(
-  (c) => /^cdn\//.test(c.output.file) && (filters.length === 0 || filters.some((f) => c.output.file.includes(f))),
+  (c) => c.output.dir === 'cdn' && (filters.length === 0 || filters.some((f) => c.output.entryFileNames.includes(f))),
 );
 if (cdnConfigs.length === 0) {
   console.error(`No cdn/ bundle in rollup.config.mjs matches ${filters.join(', ')}.`);
@@ -288,14 +291,28 @@ function makeGrouper(sourcePaths, sourcesContent) {
 
 const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 
+/** Every file one cdn/ entry writes (the entry and its parts), or with --whole all of it as one file. */
 async function measure(config) {
   // The build's warnings are the build's business (`npx rollup -c` shows them): not repeated here.
-  const build = await rollup({ input: config.input, plugins: config.plugins, onwarn: () => {} });
-  const { output } = await build.generate({ ...config.output, sourcemap: true });
+  // Not the parts' hashing plugin: it would also clear cdn/parts/ of the real build.
+  const plugins = config.plugins.filter((plugin) => plugin.name !== 'verified-parts');
+  const build = await rollup({ input: config.input, plugins, onwarn: () => {} });
+  const { format, banner, entryFileNames, chunkFileNames } = config.output;
+  const { output } = await build.generate(
+    whole
+      ? { dir: 'cdn', format, banner, sourcemap: true, inlineDynamicImports: true, entryFileNames }
+      : { dir: 'cdn', format, banner, sourcemap: true, entryFileNames, chunkFileNames },
+  );
   await build.close();
-  const chunk = output.find((o) => o.type === 'chunk');
+  const chunks = output.filter((o) => o.type === 'chunk');
+  // The entry first, then its parts, largest first.
+  chunks.sort((a, b) => Number(b.isEntry) - Number(a.isEntry) || b.code.length - a.code.length);
+  return chunks.map(measureChunk);
+}
+
+function measureChunk(chunk) {
   const { code, map } = chunk;
-  const mapDir = resolve(root, config.output.file, '..');
+  const mapDir = resolve(root, 'cdn', chunk.fileName, '..');
   const sourcePaths = map.sources.map((s) => relative(root, resolve(mapDir, s)));
   const grouper = makeGrouper(sourcePaths, map.sourcesContent);
   const { owner, places } = owners(code, map);
@@ -357,7 +374,7 @@ async function measure(config) {
   const unmapped = [...groups.values()].filter((g) => g.name.startsWith('(unmapped')).reduce((s, g) => s + g.min, 0);
   const strings = [...groups.values()].reduce((s, g) => s + g.strings, 0);
   return {
-    file: config.output.file,
+    file: `cdn/${chunk.fileName}${whole ? ' (with every part it can load)' : ''}`,
     total,
     modules: Object.keys(chunk.modules).length,
     rows: measured,
@@ -392,7 +409,7 @@ function print(report) {
 }
 
 const reports = [];
-for (const config of cdnConfigs) reports.push(await measure(config));
+for (const config of cdnConfigs) reports.push(...(await measure(config)));
 
 if (asJson) {
   console.log(JSON.stringify(reports.map(({ allNames, ...r }) => r), null, 2));
@@ -400,7 +417,7 @@ if (asJson) {
   console.log(`Bytes per ${by}; gzip Δ = what the gzip -9 file would lose without the group.`);
   for (const report of reports) print(report);
   if (showShared) {
-    const singles = reports.filter((r) => !r.file.endsWith('infomipyme-widgets.js'));
+    const singles = reports.filter((r) => !r.file.includes('infomipyme-widgets'));
     const seen = new Map();
     for (const r of singles) for (const [name, min] of r.allNames) seen.set(name, [...(seen.get(name) ?? []), min]);
     const shared = [...seen].filter(([, mins]) => mins.length > 1).sort((a, b) => b[1][0] - a[1][0]);

@@ -13,12 +13,16 @@
 import './shared/page-setup.js';
 import { initLocalization } from './shared/locale.js';
 import { loadWhenPresent } from './shared/autoload.js';
+import { prefetchFeeds } from './shared/prefetch-feeds.js';
 
-loadWhenPresent({
+const widgets = {
   'mipyme-toolbox-browser': () => import('./toolbox-browser/toolbox-browser.js'),
   'mipyme-cash-flow-calculator': () => import('./cash-flow-calculator/cash-flow-calculator.js'),
   'mipyme-business-plan-outline': () => import('./business-plan-outline/business-plan-outline.js'),
   'mipyme-provider-finder': () => import('./provider-finder/provider-finder.js'),
-});
+};
+loadWhenPresent(widgets);
+// The feed of the widgets on the page, while their code downloads.
+prefetchFeeds(Object.keys(widgets));
 
 void initLocalization();

@@ -7,7 +7,10 @@
 import '../shared/page-setup.js';
 import { initLocalization } from '../shared/locale.js';
 import { loadWhenPresent } from '../shared/autoload.js';
+import { prefetchFeeds } from '../shared/prefetch-feeds.js';
 
 loadWhenPresent({ 'mipyme-business-plan-outline': () => import('../business-plan-outline/business-plan-outline.js') });
+// Its feed, while its code downloads.
+prefetchFeeds(['mipyme-business-plan-outline']);
 
 void initLocalization();

@@ -7,7 +7,10 @@
 import '../shared/page-setup.js';
 import { initLocalization } from '../shared/locale.js';
 import { loadWhenPresent } from '../shared/autoload.js';
+import { prefetchFeeds } from '../shared/prefetch-feeds.js';
 
 loadWhenPresent({ 'mipyme-cash-flow-calculator': () => import('../cash-flow-calculator/cash-flow-calculator.js') });
+// Its feed, while its code downloads.
+prefetchFeeds(['mipyme-cash-flow-calculator']);
 
 void initLocalization();

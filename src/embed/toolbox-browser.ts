@@ -7,7 +7,10 @@
 import '../shared/page-setup.js';
 import { initLocalization } from '../shared/locale.js';
 import { loadWhenPresent } from '../shared/autoload.js';
+import { prefetchFeeds } from '../shared/prefetch-feeds.js';
 
 loadWhenPresent({ 'mipyme-toolbox-browser': () => import('../toolbox-browser/toolbox-browser.js') });
+// Its feed, while its code downloads.
+prefetchFeeds(['mipyme-toolbox-browser']);
 
 void initLocalization();
