@@ -413,7 +413,8 @@ async function cdnAsBuilt(ctx, next) {
 // (`<mode>:<file>`): `down` (the connection drops), `missing` (404), `broken` (JSON cut in half),
 // `etag` (ETag + max-age=0, must-revalidate: 304 when unchanged, else no-store),
 // `index-for:<file>` (the index's text instead), `index-without:<CC>` (the index without CC's
-// part; `index-without:shared`, without its shared part). The files are answered on the raw
+// part; `index-without:shared`, without its shared part; `index-without:all`, without the whole
+// feed for pages without a country). The files are answered on the raw
 // response: the runner's own middleware would otherwise mark every address with an extension
 // `max-age=31536000`, and the browser would never ask again.
 const splitHits = new Map();

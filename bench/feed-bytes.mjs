@@ -14,7 +14,7 @@
 // (304 when unchanged), `access-control-allow-origin: *`.
 //
 // Per feed and per page — the whole feed with country SV; the split feed for each country;
-// the split feed without a country (every part) — in a fresh browser context (its own HTTP
+// the split feed without a country (the index and all.json, the whole feed the index lists) — in a fresh browser context (its own HTTP
 // cache and Cache API): `loadFeed(url, { country })` of src/feed/load.ts (bundled with
 // esbuild), then:
 // - bytes: every `Network.loadingFinished` `encodedDataLength` of the feed's files (headers

@@ -47,6 +47,9 @@ validate also takes an index.json: it checks the index and every part it lists.`
   wrote: (count: number, dir: string) => msg(str`Wrote ${count} files to ${dir}:`),
   pageBytes: () => msg('What a page downloads (the index, the shared part and its country\'s part):'),
   allParts: () => msg('every part (a page without a country)'),
+  noCountry: () => msg('a page without a country (the index and all.json)'),
+  allDiffers: () =>
+    msg('it does not hold the same feed as the parts together: split the feed again, and publish every file.'),
   wholeFeed: () => msg('the whole feed'),
   problems: (count: number) =>
     msg(str`The feed has ${count} problem(s); the parts carry them as they are. Check it with the validator.`),
@@ -277,12 +280,16 @@ export function splitFeed(json: unknown, options: SplitOptions = {}): SplitResul
       }, (name, item) => (name === 'countries' ? declaration(item) : item)),
     );
   }
+  // The whole feed too, as given: what a page without a country loads (one file instead of every part).
+  const whole = serialize(raw);
   const index = {
     kind: FEED_INDEX_KIND,
     version: own(raw, 'version'),
     shared: { url: files[0]!.file, bytes: files[0]!.bytes },
     countries: Object.fromEntries(files.slice(1).map((f) => [f.name, { url: f.file, bytes: f.bytes }])),
+    all: { url: 'all.json', bytes: byteLength(whole) },
   };
+  add('all', 'all.json', whole);
   files.unshift({ name: 'index', file: 'index.json', text: serialize(index), bytes: byteLength(serialize(index)) });
   return { ok: true, files, issues: parsed.issues };
 }
@@ -309,12 +316,14 @@ function pageBytes(
 ): string[] {
   const size = (name: string) => files.find((f) => f.name === name)?.bytes ?? 0;
   const base = size('index') + size('shared');
-  const every = files.reduce((sum, f) => sum + f.bytes, 0);
-  const reference = whole ?? every;
+  // A page without a country: the index and the whole feed (all.json) when the index lists it, else every part.
+  const hasAll = files.some((f) => f.name === 'all');
+  const every = hasAll ? size('index') + size('all') : files.reduce((sum, f) => sum + f.bytes, 0);
+  const reference = whole ?? (hasAll ? size('all') : every);
   const rows = [
-    [msg('country'), msg('bytes'), whole === undefined ? msg('of every part') : msg('of the whole feed')],
+    [msg('country'), msg('bytes'), whole === undefined && !hasAll ? msg('of every part') : msg('of the whole feed')],
     ...countries.map((code) => [code, String(base + size(code)), percent(base + size(code), reference)]),
-    [splitText.allParts(), String(every), percent(every, reference)],
+    [hasAll ? splitText.noCountry() : splitText.allParts(), String(every), percent(every, reference)],
   ];
   if (whole !== undefined) rows.push([splitText.wholeFeed(), String(whole), '100%']);
   return [splitText.pageBytes(), ...table(rows)];
@@ -324,7 +333,7 @@ function pageBytes(
 export function formatSplit(result: SplitResult & { ok: true }, dir: string, wholeBytes: number): string[] {
   const lines = [splitText.wrote(result.files.length, dir)];
   lines.push(...table(result.files.map((f) => [f.file, kb(f.bytes)])), '');
-  const countries = result.files.filter((f) => f.name !== 'index' && f.name !== 'shared').map((f) => f.name);
+  const countries = result.files.filter((f) => !['index', 'shared', 'all'].includes(f.name)).map((f) => f.name);
   lines.push(...pageBytes(result.files, countries, wholeBytes));
   if (result.issues.length > 0) lines.push('', splitText.problems(result.issues.length));
   return lines;
@@ -365,11 +374,19 @@ export interface IndexReport {
   readonly indexBytes: number;
 }
 
+/** JSON with the keys of every object sorted: the same text for the same feed, whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((key) => [key, v[key]])) : v,
+  );
+}
+
 /** The parts an index lists, shared first, for the validator to read. */
 export function indexParts(index: FeedIndex): Array<{ name: string; url: string; declaredBytes?: number | undefined }> {
   return [
     { name: 'shared', url: index.shared.url, declaredBytes: index.shared.bytes },
     ...Object.entries(index.countries).map(([name, link]) => ({ name, url: link.url, declaredBytes: link.bytes })),
+    ...(index.all ? [{ name: 'all', url: index.all.url, declaredBytes: index.all.bytes }] : []),
   ];
 }
 
@@ -386,6 +403,7 @@ export function buildIndexReport(
   }
   const parts: PartReport[] = [];
   const usable: FeedPart[] = [];
+  let wholeFeed: unknown;
   for (const input of inputs) {
     if (input.text === undefined) {
       parts.push({ name: input.name, url: input.url, error: input.readError ?? '' });
@@ -399,6 +417,11 @@ export function buildIndexReport(
       continue;
     }
     parts.push({ name: input.name, url: input.url, bytes, report: buildReport(input.url, parsed.result) });
+    // The whole feed is read and checked like a part, but it is not merged with the parts.
+    if (input.name === 'all') {
+      wholeFeed = parsed.result.feed;
+      continue;
+    }
     usable.push({
       url: input.file,
       feed: parsed.result.feed,
@@ -411,6 +434,13 @@ export function buildIndexReport(
   const issues = merged.issues.map(({ part, ...issue }) => ({ ...issue, path: `${part} › ${issue.path}` }));
   const mergedResult: ParseFeedResult = { ok: true, feed: merged.feed, issues };
   const mergedReport = buildReport(source, mergedResult);
+  // all.json must hold what the parts hold together, or pages without a country would see another feed.
+  // (Compared only when every part could be read: else the parts' own errors say what to fix.)
+  const partsUsable = parts.every((part) => part.error === undefined);
+  if (wholeFeed !== undefined && partsUsable && canonical(wholeFeed) !== canonical(merged.feed)) {
+    const at = parts.findIndex((part) => part.name === 'all');
+    if (at >= 0) parts[at] = { ...parts[at]!, error: splitText.allDiffers() };
+  }
   const indexErrors = result.issues.filter((issue) => issue.severity === 'error').length;
   const ok = indexErrors === 0 && parts.every((part) => part.error === undefined) && mergedReport.ok;
   return {

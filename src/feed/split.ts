@@ -44,6 +44,11 @@ export interface FeedIndex {
   readonly shared: FeedPartLink;
   /** One part per country code, in the index's order. */
   readonly countries: Readonly<Record<string, FeedPartLink>>;
+  /**
+   * The whole feed, for a page without a country (optional; the splitter writes it as all.json):
+   * one file instead of every part, which together weigh more than the whole.
+   */
+  readonly all?: FeedPartLink | undefined;
 }
 
 export type FeedIndexFailureCode = 'version-missing' | 'version-invalid' | 'version-newer' | 'shared' | 'countries';
@@ -87,6 +92,7 @@ export const indexText = {
       'Give the part\'s "url": the address of its .json file, complete (https://…) or relative to the index.',
     ),
   partIgnored: () => msg('This part was ignored.'),
+  allIgnored: () => msg('It was ignored: a page without a country loads every part instead.'),
   bytes: () => msg('"bytes" must be the size of the file, a whole number of bytes. It was ignored.'),
   duplicate: (id: string, url: string) =>
     msg(str`An item with the id "${id}" is already in another part, with other content; the one in ${url} was dropped.`),
@@ -226,7 +232,23 @@ export function parseFeedIndex(json: unknown, base: string): ParseFeedIndexResul
     }
     countries[code] = link.link;
   }
-  return { ok: true, index: { version, shared: shared.link, countries }, issues };
+  const rawAll = own(object, 'all');
+  let all: FeedPartLink | undefined;
+  if (rawAll !== undefined) {
+    const link = readLink(rawAll, base);
+    if (link.ok) {
+      all = link.link;
+      if (link.warning) issues.push({ path: 'all.bytes', message: link.warning, severity: 'warning', kind: 'invalid' });
+    } else {
+      issues.push({
+        path: formatPath(['all', ...link.path]),
+        message: `${link.message} ${indexText.allIgnored()}`,
+        severity: 'warning',
+        kind: 'invalid',
+      });
+    }
+  }
+  return { ok: true, index: { version, shared: shared.link, countries, ...(all ? { all } : {}) }, issues };
 }
 
 /** A country code as the widgets read it (`sv ` → `SV`), or undefined. */
@@ -238,12 +260,13 @@ export function countryCodeOf(value: string | undefined | null): string | undefi
 /**
  * The parts a page loads, shared first: with a country, the shared part and
  * that country's part (only the shared part when the index has none for it:
- * nothing in the feed is for that country alone); without a country, every part.
+ * nothing in the feed is for that country alone); without a country, the whole
+ * feed when the index lists it (`all`), else every part.
  */
 export function feedPartsFor(index: FeedIndex, country?: string): FeedPartLink[] {
   const code = countryCodeOf(country);
   const links =
-    code === undefined ? [index.shared, ...Object.values(index.countries)]
+    code === undefined ? (index.all ? [index.all] : [index.shared, ...Object.values(index.countries)])
     : index.countries[code] ? [index.shared, index.countries[code]]
     : [index.shared];
   const seen = new Set<string>();

@@ -146,6 +146,17 @@ describe('parseFeedIndex', () => {
     expect(result.issues.map((issue) => [issue.path, issue.severity])).to.deep.equal([['countries.SV.bytes', 'warning']]);
   });
 
+  it('reads the whole feed for pages without a country (`all`); a wrong one is ignored with a warning', () => {
+    const result = parseFeedIndex(index({ all: { url: 'all.json', bytes: 300 } }), BASE);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.index.all).to.deep.equal({ url: 'https://feeds.example.org/red/all.json', bytes: 300 });
+    const wrong = parseFeedIndex(index({ all: { url: 'javascript:alert(1)' } }), BASE);
+    if (!wrong.ok) throw new Error(wrong.error.message);
+    expect(wrong.index.all).to.equal(undefined);
+    expect(wrong.issues.map((issue) => [issue.path, issue.severity])).to.deep.equal([['all.url', 'warning']]);
+    expect(wrong.issues[0]!.message).to.match(/a page without a country loads every part instead/);
+  });
+
   it('reads file: addresses only when the index itself is a file (the validator)', () => {
     const fromFile = parseFeedIndex(index(), 'file:///srv/feed/index.json');
     expect(fromFile.ok && fromFile.index.shared.url).to.equal('file:///srv/feed/shared.json');
@@ -194,6 +205,11 @@ describe('feedPartsFor', () => {
       );
     });
   }
+  it('without a country, the whole feed when the index lists it (one file, not every part)', () => {
+    const withAll: FeedIndex = { ...index, all: { url: 'https://x.org/all.json' } };
+    expect(feedPartsFor(withAll, undefined).map((link) => link.url)).to.deep.equal(['https://x.org/all.json']);
+    expect(feedPartsFor(withAll, 'SV').map((link) => link.url)).to.deep.equal(['https://x.org/shared.json', 'https://x.org/SV.json']);
+  });
 });
 
 // ---------------------------------------------------------------- merging
@@ -330,8 +346,17 @@ describe('loading a split feed', () => {
     expect(Math.max(shared.startTime, hn.startTime)).to.be.below(Math.min(shared.responseEnd, hn.responseEnd));
   });
 
-  it('without a country, every part: the whole feed, in its order', async () => {
+  it('without a country, the whole feed the index lists (all.json): two files, not every part', async () => {
     const key = freshKey();
+    const snapshot = await loadFeed(at(key));
+    expect((await hits(key)).requests).to.deep.equal({ 'index.json': 1, 'all.json': 1 });
+    expect(snapshot.parts).to.deep.equal([at(key, 'all.json')]);
+    expect(snapshot.feed).to.deep.equal(whole);
+  });
+
+  it('without a country and without `all` in the index, every part: the whole feed, in its order', async () => {
+    const key = freshKey();
+    await fetch(`/__split/${key}/__mode?m=index-without:all`);
     const snapshot = await loadFeed(at(key));
     expect(Object.keys((await hits(key)).requests).sort()).to.deep.equal(
       ['index.json', 'shared.json', ...COUNTRIES.map((c) => `${c}.json`)].sort(),

@@ -40,7 +40,7 @@ before(async () => {
   out = join(work, 'split');
   const { status, stdout, stderr } = await run(['split', sample, out, '--lang', 'en']);
   assert.equal(status, 0, stderr);
-  assert.match(stdout, /Wrote 7 files to/);
+  assert.match(stdout, /Wrote 8 files to/);
   server = createServer((request, response) => {
     const name = request.url.slice(1);
     if (/^[\w-]+\.json$/.test(name) && readdirSync(out).includes(name)) {
@@ -56,8 +56,9 @@ before(async () => {
 });
 after(() => server.close());
 
-test('split writes an index, a shared part and one part per country', () => {
-  assert.deepEqual(readdirSync(out).sort(), ['DO.json', 'GT.json', 'HN.json', 'NI.json', 'SV.json', 'index.json', 'shared.json']);
+test('split writes an index, a shared part, one part per country, and the whole feed for pages without a country', () => {
+  assert.deepEqual(readdirSync(out).sort(), ['DO.json', 'GT.json', 'HN.json', 'NI.json', 'SV.json', 'all.json', 'index.json', 'shared.json']);
+  assert.deepEqual(json(out, 'all.json'), JSON.parse(readFileSync(sample, 'utf8')));
   const index = json(out, 'index.json');
   assert.equal(index.kind, 'infomipyme-feed-index');
   assert.equal(index.version, 1);
@@ -67,6 +68,7 @@ test('split writes an index, a shared part and one part per country', () => {
     assert.equal(link.url, `${code}.json`);
     assert.equal(link.bytes, Buffer.byteLength(read(out, `${code}.json`)));
   }
+  assert.deepEqual(index.all, { url: 'all.json', bytes: Buffer.byteLength(read(out, 'all.json')) });
 });
 
 test('the sample split in demo/feed-split/ is the one the splitter writes today', () => {
@@ -142,7 +144,19 @@ test('validate an index: the index, every part, the merged feed and the bytes pe
   for (const code of COUNTRIES) assert.match(stdout, new RegExp(`^  ${code}\\s+${code}\\.json\\s+[\\d.]+ KB\\s+✓ valid$`, 'm'));
   assert.match(stdout, /tools\s+71/);
   assert.match(stdout, /✓ No errors, no warnings\./);
-  assert.match(stdout, /every part \(a page without a country\)\s+\d+\s+100%/);
+  assert.match(stdout, /^ {2}all\s+all\.json\s+[\d.]+ KB\s+✓ valid$/m);
+  assert.match(stdout, /a page without a country \(the index and all\.json\)\s+\d+\s+100%/);
+});
+
+test('validate an index whose all.json is not the parts together: the file is named, exit 1', async () => {
+  const dir = join(work, 'stale-all');
+  assert.equal((await run(['split', sample, dir])).status, 0);
+  const whole = json(dir, 'all.json');
+  whole.tools.pop();
+  writeFileSync(join(dir, 'all.json'), JSON.stringify(whole));
+  const { status, stdout } = await run(['validate', join(dir, 'index.json'), '--lang', 'en']);
+  assert.equal(status, 1);
+  assert.match(stdout, /The part all\.json cannot be used: it does not hold the same feed as the parts together/);
 });
 
 test('validate an index over HTTP reads every part from the server', async () => {
@@ -178,7 +192,7 @@ test('validate --json on an index', async () => {
   const report = JSON.parse(stdout);
   assert.equal(report.kind, 'index');
   assert.equal(report.ok, true);
-  assert.deepEqual(report.parts.map((part) => part.name), ['shared', ...COUNTRIES]);
+  assert.deepEqual(report.parts.map((part) => part.name), ['shared', ...COUNTRIES, 'all']);
   assert.equal(report.merged.summary.sections.tools, 71);
 });
 
