@@ -12,20 +12,88 @@ import { localized, msg, str } from '@lit/localize';
 import {
   FEED_SECTION_NAMES,
   FeedLoadError,
+  feedIndexJson,
   fetchFeedText,
+  mergeFeedParts,
+  parseFeedIndex,
+  parseFeedPartText,
   parseFeedText,
   pickText,
   summarizeFeed,
+  type FeedPart,
   type ParseFeedResult,
 } from '../../src/feed/index.js';
 import { initLocalization, pageLanguage } from '../../src/shared/locale.js';
 import { defineElement } from '../../src/shared/define.js';
 
+/** One part of a feed split by country, as checked: its errors and warnings, or why it cannot be used. */
+interface PartCheck {
+  readonly name: string;
+  readonly url: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly failure?: string | undefined;
+}
+
 type Check =
   | { readonly status: 'idle' }
   | { readonly status: 'checking'; readonly source: string }
   | { readonly status: 'failed'; readonly source: string; readonly message: string }
-  | { readonly status: 'done'; readonly source: string; readonly result: ParseFeedResult };
+  | { readonly status: 'done'; readonly source: string; readonly result: ParseFeedResult; readonly parts?: readonly PartCheck[] };
+
+/**
+ * A feed split by country (docs/feed.md §9): the index, then every part it lists, each checked as
+ * a feed; the result is the parts merged (what a page without a country would show), every issue
+ * named with its part.
+ */
+async function checkIndex(source: string, json: unknown): Promise<Check> {
+  const indexUrl = new URL(source, document.baseURI).href;
+  const read = parseFeedIndex(json, indexUrl);
+  if (!read.ok) return { status: 'failed', source, message: read.error.message };
+  const { index } = read;
+  const links = [
+    { name: 'shared', url: index.shared.url },
+    ...Object.entries(index.countries).map(([name, link]) => ({ name, url: link.url })),
+  ];
+  const parts: PartCheck[] = [];
+  const usable: FeedPart[] = [];
+  await Promise.all(
+    links.map(async (link, at) => {
+      try {
+        const { text } = await fetchFeedText(link.url);
+        const parsed = parseFeedPartText(text);
+        if (parsed.isIndex || !parsed.result.ok) {
+          const failure = parsed.result.ok ? msg('It is a feed index; a part must be an ordinary feed.') : parsed.result.error.message;
+          parts[at] = { name: link.name, url: link.url, errors: 0, warnings: 0, failure };
+          return;
+        }
+        const { issues } = parsed.result;
+        parts[at] = {
+          name: link.name,
+          url: link.url,
+          errors: issues.filter((issue) => issue.severity === 'error').length,
+          warnings: issues.filter((issue) => issue.severity === 'warning').length,
+        };
+        usable[at] = { url: link.url, feed: parsed.result.feed, issues, positions: parsed.positions };
+      } catch (error) {
+        const failure = error instanceof FeedLoadError ? error.message : String(error);
+        parts[at] = { name: link.name, url: link.url, errors: 0, warnings: 0, failure };
+      }
+    }),
+  );
+  const merged = mergeFeedParts(usable.filter(Boolean));
+  const issues = [
+    ...read.issues,
+    ...merged.issues.map(({ part, ...issue }) => ({ ...issue, path: `${part.split('/').pop() ?? part} › ${issue.path}` })),
+  ];
+  return { status: 'done', source, result: { ok: true, feed: merged.feed, issues }, parts };
+}
+
+/** An index's parts are found by their addresses: a file or pasted text has none. */
+const indexNotHere = () =>
+  msg(
+    'This is the index of a feed split by country: its parts are found by their addresses. Check it by its published address above, or run npx infomipyme-widgets validate index.json in the folder of its parts.',
+  );
 
 @localized()
 export class MipymeFeedCheck extends LitElement {
@@ -155,7 +223,8 @@ export class MipymeFeedCheck extends LitElement {
     this.check = { status: 'checking', source };
     try {
       const { text } = await fetchFeedText(source);
-      this.check = { status: 'done', source, result: parseFeedText(text) };
+      const index = feedIndexJson(text);
+      this.check = index ? await checkIndex(source, index) : { status: 'done', source, result: parseFeedText(text) };
     } catch (error) {
       const message = error instanceof FeedLoadError ? error.message : String(error);
       this.check = { status: 'failed', source, message };
@@ -168,14 +237,19 @@ export class MipymeFeedCheck extends LitElement {
     if (!file) return;
     this.check = { status: 'checking', source: file.name };
     try {
-      this.check = { status: 'done', source: file.name, result: parseFeedText(await file.text()) };
+      const text = await file.text();
+      this.check = feedIndexJson(text)
+        ? { status: 'failed', source: file.name, message: indexNotHere() }
+        : { status: 'done', source: file.name, result: parseFeedText(text) };
     } catch {
       this.check = { status: 'failed', source: file.name, message: msg('The file could not be read.') };
     }
   }
 
   private checkPasted(): void {
-    this.check = { status: 'done', source: msg('pasted text'), result: parseFeedText(this.pasted) };
+    this.check = feedIndexJson(this.pasted)
+      ? { status: 'failed', source: msg('pasted text'), message: indexNotHere() }
+      : { status: 'done', source: msg('pasted text'), result: parseFeedText(this.pasted) };
   }
 
   private renderResult() {
@@ -207,8 +281,44 @@ export class MipymeFeedCheck extends LitElement {
               ${msg(str`No errors; ${summary.warnings} warning(s) worth a look.`)}
             </div>`
           : html`<div class="verdict good">${msg('No errors, no warnings: ready to publish.')}</div>`;
+    const parts = check.parts;
+    const partsFailed = parts?.filter((part) => part.failure !== undefined) ?? [];
     return html`
-      ${verdict}
+      ${partsFailed.length > 0
+        ? html`<div class="verdict bad">
+            ${msg(str`${partsFailed.length} part(s) of this split feed cannot be used: the pages that need them show an error.`)}
+          </div>`
+        : verdict}
+      ${parts
+        ? html`<h3>${msg('A feed split by country: its parts')}</h3>
+            <div class="scroll">
+              <table class="parts">
+                <thead>
+                  <tr>
+                    <th scope="col">${msg('Part')}</th>
+                    <th scope="col">${msg('Address')}</th>
+                    <th scope="col">${msg('Result')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${parts.map(
+                    (part) => html`<tr>
+                      <th scope="row">${part.name}</th>
+                      <td class="path">${part.url}</td>
+                      <td>
+                        ${part.failure !== undefined
+                          ? part.failure
+                          : part.errors + part.warnings === 0
+                            ? msg('✓ valid')
+                            : msg(str`${part.errors} error(s), ${part.warnings} warning(s)`)}
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+            <p>${msg('Below: the parts together, as a page without a country sees them.')}</p>`
+        : nothing}
       <p>
         <strong>${pickText(result.feed.title, lang) || msg('(no title)')}</strong>
         — ${msg(str`format version ${result.feed.version}`)}${result.feed.updated ? `, ${result.feed.updated}` : ''}
