@@ -25,13 +25,12 @@
 //   filtered to the country, as tests/feed/split.test.ts checks).
 // The files' own sizes (raw and gzip -9) are computed in Node. No timing: the bytes decide
 // the time on a slow line (first-content measures time for the whole feed).
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FEEDS } from './ingest.mjs';
-import { isMain, launch, report, requireBuild, root } from './harness.mjs';
+import { isMain, launch, report, requireBuild, root, sendLikeAServer, servedBody } from './harness.mjs';
 
 const COUNTRIES = ['SV', 'GT', 'HN', 'NI', 'DO'];
 const CASES = ['sample', 'tools-10k', 'providers-10k'];
@@ -64,39 +63,14 @@ async function feedFiles(feed) {
 
 function server(entries) {
   const bodies = new Map();
-  for (const [path, { text, type }] of entries) {
-    bodies.set(path, {
-      text,
-      type,
-      gzip: gzipSync(text, { level: 9 }),
-      etag: `"${createHash('sha1').update(text).digest('base64url')}"`,
-    });
-  }
+  for (const [path, { text, type }] of entries) bodies.set(path, { ...servedBody(text), type });
   const http = createServer((request, response) => {
     const entry = bodies.get(new URL(request.url, 'http://x').pathname);
     if (!entry) {
       response.writeHead(404).end();
       return;
     }
-    const headers = {
-      'cache-control': 'max-age=0, must-revalidate',
-      etag: entry.etag,
-      vary: 'accept-encoding',
-      'access-control-allow-origin': '*',
-    };
-    if (request.headers['if-none-match'] === entry.etag) {
-      response.writeHead(304, headers).end();
-      return;
-    }
-    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    const body = gzip ? entry.gzip : Buffer.from(entry.text);
-    response.writeHead(200, {
-      ...headers,
-      'content-type': entry.type,
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      'content-length': body.length,
-    });
-    response.end(body);
+    sendLikeAServer(request, response, entry, { caching: 'max-age=0, must-revalidate', type: entry.type });
   });
   return new Promise((resolve) =>
     http.listen(0, '127.0.0.1', () => resolve({ base: `http://127.0.0.1:${http.address().port}`, close: () => http.close() })),

@@ -39,12 +39,10 @@
 //   is idle (headers included; a response from the HTTP cache counts 0) — including the parts the
 //   library prefetches once the page is idle, for offline use.
 // Median (and min/max) over `--fc-runs` runs.
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { argument, isMain, launch, report, requireBuild, root } from './harness.mjs';
+import { argument, isMain, launch, report, requireBuild, root, sendLikeAServer, servedBody } from './harness.mjs';
 
 /** DevTools' "Slow 3G" (puppeteer's PredefinedNetworkConditions['Slow 3G']). */
 export const SLOW_3G = { offline: false, latency: 400 * 5, downloadThroughput: ((500 * 1000) / 8) * 0.8, uploadThroughput: ((500 * 1000) / 8) * 0.8 };
@@ -70,10 +68,7 @@ function cachingServer() {
   const template = readFileSync(join(root, 'bench/first-content.html'), 'utf8');
   const bodies = new Map();
   const body = (path, text) => {
-    if (!bodies.has(path)) {
-      const gzip = gzipSync(text, { level: 9 });
-      bodies.set(path, { text, gzip, etag: `"${createHash('sha1').update(text).digest('base64url')}"` });
-    }
+    if (!bodies.has(path)) bodies.set(path, servedBody(text));
     return bodies.get(path);
   };
   const page = (name) => {
@@ -99,25 +94,7 @@ function cachingServer() {
       response.writeHead(404).end();
       return;
     }
-    const entry = body(path, text);
-    const headers = {
-      'cache-control': caching,
-      etag: entry.etag,
-      vary: 'accept-encoding',
-      'access-control-allow-origin': '*',
-    };
-    if (request.headers['if-none-match'] === entry.etag) {
-      response.writeHead(304, headers).end();
-      return;
-    }
-    const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-    response.writeHead(200, {
-      ...headers,
-      'content-type': match ? TYPES['.html'] : TYPES[extname(path)],
-      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-      'content-length': (gzip ? entry.gzip : Buffer.from(entry.text)).length,
-    });
-    response.end(gzip ? entry.gzip : entry.text);
+    sendLikeAServer(request, response, body(path, text), { caching, type: match ? TYPES['.html'] : TYPES[extname(path)] });
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),

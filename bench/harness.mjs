@@ -1,6 +1,8 @@
 // Shared by the benches: a static server for the repository (plus generated
 // files), headless Chromium on the system browser, and summary statistics.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -123,4 +125,30 @@ export async function bundleLikeCdn({ input, sources, outDir, output = {} }) {
   } finally {
     process.chdir(previous);
   }
+}
+
+/** A body as a server keeps it: the text, its gzip -9 and an ETag. */
+export function servedBody(text) {
+  return { text, gzip: gzipSync(text, { level: 9 }), etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
+}
+
+/**
+ * Answers like a CDN or a partner's server: `cache-control` as given, the ETag (304 when the
+ * browser's copy is current), gzip when accepted, `access-control-allow-origin: *`.
+ */
+export function sendLikeAServer(request, response, body, { caching, type }) {
+  const headers = { 'cache-control': caching, etag: body.etag, vary: 'accept-encoding', 'access-control-allow-origin': '*' };
+  if (request.headers['if-none-match'] === body.etag) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  const bytes = gzip ? body.gzip : Buffer.from(body.text);
+  response.writeHead(200, {
+    ...headers,
+    'content-type': type,
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    'content-length': bytes.length,
+  });
+  response.end(bytes);
 }

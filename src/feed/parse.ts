@@ -140,19 +140,30 @@ export function parseFeed(json: unknown, validators: FeedValidators = defaultFee
   }
 }
 
-function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult {
-  if (!isObject(json)) return { ok: false, error: { code: 'not-object', message: feedText.notObject(json) } };
-  const version = own(json, 'version');
-  if (version === undefined) return { ok: false, error: { code: 'version-missing', message: feedText.versionMissing() } };
+/**
+ * A document's `version` (a feed's, or a split feed's index's): a number from 1 that this release
+ * reads, or why not — `missing` and `invalid` worded for the document, a newer major version the same for both.
+ */
+export function checkVersion(
+  version: unknown,
+  texts: { readonly missing: () => string; readonly invalid: () => string },
+):
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly error: { readonly code: 'version-missing' | 'version-invalid' | 'version-newer'; readonly message: string } } {
+  if (version === undefined) return { ok: false, error: { code: 'version-missing', message: texts.missing() } };
   if (typeof version !== 'number' || !Number.isFinite(version) || version < 1) {
-    return { ok: false, error: { code: 'version-invalid', message: feedText.versionInvalid() } };
+    return { ok: false, error: { code: 'version-invalid', message: texts.invalid() } };
   }
   if (Math.floor(version) > FEED_VERSION) {
-    return {
-      ok: false,
-      error: { code: 'version-newer', message: feedText.versionNewer(Math.floor(version), FEED_VERSION) },
-    };
+    return { ok: false, error: { code: 'version-newer', message: feedText.versionNewer(Math.floor(version), FEED_VERSION) } };
   }
+  return { ok: true, version };
+}
+
+function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult {
+  if (!isObject(json)) return { ok: false, error: { code: 'not-object', message: feedText.notObject(json) } };
+  const checked = checkVersion(own(json, 'version'), { missing: feedText.versionMissing, invalid: feedText.versionInvalid });
+  if (!checked.ok) return checked;
 
   // A section that is not a list means the document's shape is wrong: refuse it whole,
   // rather than show widgets that are silently empty.
@@ -165,7 +176,7 @@ function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult
 
   const issues: FeedIssue[] = [];
   const feed: Feed = {
-    version,
+    version: checked.version,
     countries: [],
     topics: [],
     services: [],

@@ -16,8 +16,9 @@
  */
 import { msg, str } from '@lit/localize';
 import { message, feedText } from './messages.js';
-import { parseFeed, parseFeedText, formatPath, type FeedIssue, type ParseFeedResult } from './parse.js';
-import { FEED_VERSION, type Feed, type FeedSectionName } from './schema.js';
+import { checkVersion, parseFeed, parseFeedText, formatPath, type FeedIssue, type ParseFeedResult } from './parse.js';
+import type { Feed, FeedSectionName } from './schema.js';
+import { FEED_SECTION_NAMES, FEED_VERSION } from './validate-rules.js';
 
 /** The value of `kind` that makes a JSON document a feed index. */
 export const FEED_INDEX_KIND = 'infomipyme-feed-index';
@@ -172,17 +173,9 @@ function readLink(value: unknown, base: string): LinkResult {
  */
 export function parseFeedIndex(json: unknown, base: string): ParseFeedIndexResult {
   const object = isObject(json) ? json : {};
-  const version = own(object, 'version');
-  if (version === undefined) return { ok: false, error: { code: 'version-missing', message: indexText.versionMissing() } };
-  if (typeof version !== 'number' || !Number.isFinite(version) || version < 1) {
-    return { ok: false, error: { code: 'version-invalid', message: indexText.versionInvalid() } };
-  }
-  if (Math.floor(version) > FEED_VERSION) {
-    return {
-      ok: false,
-      error: { code: 'version-newer', message: feedText.versionNewer(Math.floor(version), FEED_VERSION) },
-    };
-  }
+  const checked = checkVersion(own(object, 'version'), { missing: indexText.versionMissing, invalid: indexText.versionInvalid });
+  if (!checked.ok) return checked;
+  const { version } = checked;
   const issues: FeedIssue[] = [];
   const rawShared = own(object, 'shared');
   if (rawShared === undefined) return { ok: false, error: { code: 'shared', message: indexText.sharedMissing() } };
@@ -279,15 +272,7 @@ export function feedPartsFor(index: FeedIndex, country?: string): FeedPartLink[]
 
 // ---------------------------------------------------------------- reading a part
 
-const SECTIONS: readonly FeedSectionName[] = [
-  'countries',
-  'topics',
-  'services',
-  'tools',
-  'providers',
-  'cashflowTemplates',
-  'planOutlines',
-];
+const SECTIONS: readonly FeedSectionName[] = FEED_SECTION_NAMES;
 
 /** Sections whose first entry wins silently (the shared part's, which comes first). */
 const VOCABULARIES: ReadonlySet<FeedSectionName> = new Set<FeedSectionName>(['countries', 'topics', 'services']);

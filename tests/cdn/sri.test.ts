@@ -68,6 +68,17 @@ describe('cdn/manifest.json', () => {
   });
 });
 
+/** A fresh blank page in an iframe, in Spanish (removed by the caller). */
+async function blankPage(): Promise<{ iframe: HTMLIFrameElement; doc: Document; win: Window & typeof globalThis }> {
+  const iframe = document.createElement('iframe');
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  iframe.src = '/tests/cdn/pages/blank.html';
+  document.body.append(iframe);
+  await loaded;
+  iframe.contentDocument!.documentElement.lang = 'es';
+  return { iframe, doc: iframe.contentDocument!, win: iframe.contentWindow as Window & typeof globalThis };
+}
+
 /** The table of parts a cdn/ entry carries (its last statement, written by scripts/rollup-parts.mjs). */
 function partsTable(entry: string): Record<string, [string, string[]]> {
   const match = /\.table\((\{.*\})\);\n/.exec(entry);
@@ -110,17 +121,10 @@ describe('the lazy parts of the cdn files', () => {
 
   it('a part whose bytes were changed on the server is refused: nothing of it runs, and the tag says so', async function () {
     this.timeout(20000);
-    const iframe = document.createElement('iframe');
-    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-    iframe.src = '/tests/cdn/pages/blank.html';
-    document.body.append(iframe);
+    const { iframe, doc, win } = await blankPage();
     try {
-      await loaded;
-      const doc = iframe.contentDocument!;
-      const win = iframe.contentWindow as Window & typeof globalThis;
       const errors: string[] = [];
       win.console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
-      doc.documentElement.lang = 'es';
       const toolbox = doc.createElement('mipyme-toolbox-browser');
       doc.body.append(toolbox);
       const script = doc.createElement('script');
@@ -143,15 +147,8 @@ describe('the lazy parts of the cdn files', () => {
 describe('the Spanish strings, a part of their own', () => {
   it('a Spanish page never shows English: the first render waits for the strings, even when they come last', async function () {
     this.timeout(20000);
-    const iframe = document.createElement('iframe');
-    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
-    iframe.src = '/tests/cdn/pages/blank.html';
-    document.body.append(iframe);
+    const { iframe, doc, win } = await blankPage();
     try {
-      await loaded;
-      const doc = iframe.contentDocument!;
-      const win = iframe.contentWindow as Window & typeof globalThis;
-      doc.documentElement.lang = 'es';
       // Every text each widget's shadow root ever shows, from its very first render.
       const seen: string[] = [];
       const attach = win.Element.prototype.attachShadow;
