@@ -21,7 +21,6 @@ import {
   markExported,
   newPlan,
   planProgress,
-  planToMarkdown,
   setAnswer,
   updatePlanDetails,
   type CashFlowExtract,
@@ -43,7 +42,7 @@ import {
   upsertPlan,
   type PlanStore,
 } from './plan-store.js';
-import { printable } from './parts.js';
+import { markdown, printable } from './parts.js';
 import { styles } from './business-plan-outline.styles.js';
 
 const SAVE_DELAY = 500;
@@ -368,12 +367,21 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   /**
    * The plan as Markdown — the one documented way for a page to get what the owner
-   * wrote (events never carry it). Returns '' before the feed is loaded.
+   * wrote (events never carry it). Resolves to '' before the feed is loaded, and when
+   * the code of the export could not be loaded (it loads on first use; the widget says so).
    */
-  exportMarkdown(): string {
-    const outline = this.currentOutline;
-    const plan = this.activePlan;
-    return outline && plan ? planToMarkdown(outline, plan, this.exportOptions(plan)) : '';
+  async exportMarkdown(): Promise<string> {
+    return (await this.markdownOf('markdown')) ?? '';
+  }
+
+  /** The plan as Markdown, for the action `action` (its part loads the first time), or undefined. */
+  private async markdownOf(action: string): Promise<string | undefined> {
+    if (!this.currentOutline || !this.activePlan) return undefined;
+    return this.parts.run(action, markdown, (part) => {
+      const outline = this.currentOutline;
+      const plan = this.activePlan;
+      return outline && plan ? part.planToMarkdown(outline, plan, this.exportOptions(plan)) : undefined;
+    });
   }
 
   /**
@@ -417,8 +425,9 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     if (page) this.download(page, 'html', 'text/html');
   }
 
-  private downloadMarkdown(): void {
-    this.download(this.exportMarkdown(), 'md', 'text/markdown');
+  private async downloadMarkdown(): Promise<void> {
+    const text = await this.markdownOf('download-markdown');
+    if (text) this.download(text, 'md', 'text/markdown');
   }
 
   private downloadJson(): void {
@@ -696,7 +705,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
         <div class="actions" part="actions">
           ${this.partButton('print', msg('Print'), () => this.print())}
           ${this.partButton('download-html', msg('Download (web page)'), () => this.downloadHtml(), true)}
-          <button class="button secondary" type="button" @click=${this.downloadMarkdown}>${msg('Download (text)')}</button>
+          ${this.partButton('download-markdown', msg('Download (text)'), () => this.downloadMarkdown(), true)}
           <button class="button secondary" type="button" @click=${this.downloadJson}>${msg('Save a copy (file)')}</button>
           <label class="button secondary">
             ${msg('Open a copy (file)')}

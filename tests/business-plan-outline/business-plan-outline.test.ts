@@ -9,7 +9,7 @@ import type { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../../src/share
 import { expectAccessible } from '../helpers/a11y.js';
 import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
 import { until } from '../helpers/until.js';
-import { printable } from '../../src/business-plan-outline/parts.js';
+import { markdown, printable } from '../../src/business-plan-outline/parts.js';
 
 type Json = Record<string, any>;
 const PLANS_KEY = `${STORAGE_PREFIX}business-plan.plans`;
@@ -232,7 +232,7 @@ describe('<mipyme-business-plan-outline>: the numbers of the cash-flow calculato
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
       expect($(el, '.section .hint[role="status"]').textContent).to.contain('Flujo del comedor');
-      const markdown = el.exportMarkdown();
+      const markdown = await el.exportMarkdown();
       expect(markdown).to.contain('Flujo del comedor');
       expect(markdown).to.contain('$2,200.00');
     } finally {
@@ -245,7 +245,7 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
   it('exportMarkdown() is the documented way to get the text', async () => {
     const el = await outlineWidget();
     await answer(el, 'Pupusas');
-    const markdown = el.exportMarkdown();
+    const markdown = await el.exportMarkdown();
     expect(markdown).to.contain('Pupusas');
     expect(markdown).to.contain('¿Qué vende?');
   });
@@ -342,6 +342,48 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
       await el.updateComplete;
       expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
       expect(await el.exportHtml()).to.contain('Pupusas');
+    } finally {
+      console.warn = warn;
+      URL.createObjectURL = createObjectURL;
+      restore();
+    }
+  });
+
+  it('the text (Markdown) export loads on first use: busy, then a message if it cannot load, then the file on the next click', async () => {
+    const el = await outlineWidget();
+    await answer(el, 'Tamales');
+    const button = () => $$<HTMLButtonElement>(el, '[part="actions"] button').find((b) => /Descargar \(texto\)|Preparando/.test(b.textContent!))!;
+    const blobs: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return createObjectURL.call(URL, blob);
+    };
+    const real = await import('../../src/business-plan-outline/plan-markdown.js');
+    let release = () => {};
+    let fail = () => {};
+    const restore = markdown.useImporter(
+      () => new Promise((resolve, reject) => ((release = () => resolve(real)), (fail = () => reject(new TypeError('Failed to fetch dynamically imported module'))))),
+    );
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      button().click();
+      await el.updateComplete;
+      expect(button().getAttribute('aria-busy')).to.equal('true');
+      expect(button().textContent!.trim()).to.equal('Preparando…');
+      fail();
+      await until(() => !!shadow(el).querySelector('[role="alert"]'), 'the message');
+      expect(blobs).to.have.length(0);
+      expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Tamales');
+      const text = el.exportMarkdown();
+      fail();
+      expect(await text).to.equal('');
+      button().click();
+      release();
+      await until(() => blobs.length === 1, 'the download');
+      expect(await blobs[0]!.text()).to.contain('Tamales');
+      expect(await el.exportMarkdown()).to.contain('Tamales');
     } finally {
       console.warn = warn;
       URL.createObjectURL = createObjectURL;

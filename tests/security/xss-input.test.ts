@@ -677,7 +677,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         expect(shown, `${what}: the answers`).to.deep.equal(expected.filter((text) => /\S/.test(text)).map(exportedAnswer));
       }
       // Markdown: no HTML, no autolink, no link but to a heading or a web address.
-      expect(markdownProblems(el.exportMarkdown()), 'Markdown').to.deep.equal([]);
+      expect(markdownProblems(await el.exportMarkdown()), 'Markdown').to.deep.equal([]);
       await settle(el);
       finish();
     });
@@ -708,7 +708,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         const name = typed.trim().slice(0, 120) || before;
         names.push(name);
         expect($<HTMLSelectElement>(el, '#plan').selectedOptions[0]!.textContent, `${step}: plan name`).to.equal(name);
-        expect(markdownProblems(el.exportMarkdown()), `${step}: Markdown`).to.deep.equal([]);
+        expect(markdownProblems(await el.exportMarkdown()), `${step}: Markdown`).to.deep.equal([]);
         checkpoint(el, container, step);
       }
       el.save();
@@ -787,7 +787,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         select.dispatchEvent(new Event('change'));
         await el.updateComplete;
         expect($(el, '.section .hint[role="status"]').textContent!.startsWith(`${draft.name}. `), step).to.equal(true);
-        expect(markdownProblems(el.exportMarkdown()), `${step}: Markdown`).to.deep.equal([]);
+        expect(markdownProblems(await el.exportMarkdown()), `${step}: Markdown`).to.deep.equal([]);
         checkpoint(el, container, step);
       }
       const printed = await printInto(() => el.print());
