@@ -43,7 +43,7 @@ export const tokens = css`
     --_surface-alt: var(--mipyme-color-surface-alt, #f3f5f8);
     --_text: var(--mipyme-color-text, #1d2430);
     --_muted: var(--mipyme-color-muted, #4f5b70);
-    --_border: var(--mipyme-color-border, #8d99ab);
+    --_border: var(--mipyme-color-border, #7a8699);
     --_border-soft: var(--mipyme-color-border-soft, #d5dbe3);
     --_danger: var(--mipyme-color-danger, #b42318);
     --_success: var(--mipyme-color-success, #1a7f37);
