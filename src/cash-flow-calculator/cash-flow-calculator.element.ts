@@ -1211,13 +1211,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       html`<div role="row" class="grid-row section"><div role="rowheader" class="label-cell">${title}</div></div>`;
     // A grid of divs, not a table: each row is its own layout box (CSS containment), and rows
     // off screen are not rendered at all (content-visibility), so editing one amount of a
-    // 36 × 60 grid re-lays out one row. The grid scrolls sideways on narrow screens.
+    // 36 × 60 grid re-lays out one row. The grid scrolls sideways on narrow screens; without a
+    // line (no cell to focus) the grid itself takes the focus, so the keyboard can still scroll it.
     return html`<div class="grid-wrap" part="table">
       <div
         role="grid"
         class="grid"
         aria-label=${msg('Cash flow by month')}
         aria-colcount=${columns}
+        tabindex=${ins.length + outs.length === 0 ? '0' : nothing}
         @keydown=${this.onGridKeydown}
         @paste=${this.onGridPaste}
       >
