@@ -2,6 +2,8 @@
  * axe-core (WCAG 2.2 AA rules, target-size on: tests/helpers/a11y.ts) on every widget in each
  * state a visitor can meet — loading, ready, empty, error, offline — light and dark, at 320 px
  * and 1280 px (issue #10). Dialogs and menus open are checked in each widget's own tests.
+ * At 320 px (what 200 % zoom leaves of a 640 px window; WCAG 1.4.10 Reflow) nothing of the widget
+ * sticks out sideways, but the cash-flow grid's contents, which scroll inside the grid's box.
  *
  * The cash-flow grid is wider than its box and scrolls inside it: a cell scrolled out of the box
  * is hidden, and axe reads its colours against whatever lies outside the widget (the test page's
@@ -82,6 +84,25 @@ async function violationsSeen(el: HTMLElement): Promise<AxeViolation[]> {
   return [...found.values()].filter((violation) => violation.nodes.length > 0);
 }
 
+/** What sticks out of the widget's box sideways (the cash-flow grid's contents scroll inside it). */
+function sticksOut(el: HTMLElement): string[] {
+  const host = el.getBoundingClientRect();
+  const root = el.shadowRoot!;
+  const wrap = root.querySelector('.grid-wrap');
+  const out: string[] = [];
+  for (const node of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
+    if (wrap && wrap !== node && wrap.contains(node)) continue;
+    if (node.closest('.visually-hidden, [hidden], dialog:not([open])')) continue;
+    const rect = node.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    if (rect.left < host.left - 1 || rect.right > host.right + 1) {
+      out.push(`<${node.localName}${node.className ? ` class="${node.className}"` : ''}> ${Math.round(rect.left)}–${Math.round(rect.right)} px (widget ${Math.round(host.left)}–${Math.round(host.right)})`);
+    }
+  }
+  if (document.documentElement.scrollWidth > innerWidth) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px`);
+  return out;
+}
+
 /** The widget in `state`, once that state is on screen. */
 async function widgetIn(tag: string, state: State, theme: string): Promise<HTMLElement> {
   const k = key();
@@ -124,11 +145,12 @@ for (const width of [320, 1280]) {
         await setViewport({ width, height: 900 });
       });
       for (const tag of TAGS) {
-        it(`<${tag}>: ${STATES.join(', ')} — no axe violation`, async () => {
+        it(`<${tag}>: ${STATES.join(', ')} — no axe violation${width === 320 ? ', nothing sideways' : ''}`, async () => {
           for (const state of STATES) {
             const el = await widgetIn(tag, state, theme);
             const violations = await violationsSeen(el);
             expect(violations, `${state}: ${reportViolations(violations)}`).to.deep.equal([]);
+            if (width === 320) expect(sticksOut(el), `${state}: sideways at 320 px`).to.deep.equal([]);
           }
         });
       }
