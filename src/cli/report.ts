@@ -52,8 +52,11 @@ export function formatReport(report: ValidationReport, result: ParseFeedResult, 
   }
   const { feed } = result;
   const title = pickText(feed.title, lang) || msg('(no title)');
-  const updated = feed.updated ? `, ${feed.updated}` : '';
-  lines.push(`${msg(str`Feed: ${title} — format version ${feed.version}`)}${updated}`);
+  lines.push(
+    feed.updated
+      ? msg(str`Feed: ${title} — format version ${feed.version}, ${feed.updated}`)
+      : msg(str`Feed: ${title} — format version ${feed.version}`),
+  );
   lines.push(msg(str`Source: ${report.source}`), '');
 
   if (report.issues.length > 0) {
