@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readPartsTable, replacePartsTable } from './scripts/rollup-parts.mjs';
 import { BROWSER_ARGS, ensureBrowser } from './scripts/browser.mjs';
 
 const executablePath = ensureBrowser();
@@ -378,14 +379,10 @@ async function otherVersionTree(other) {
   const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
   for (const [name, text] of tree) {
     if (name.includes('/')) continue;
-    tree.set(
-      name,
-      text.replace(/\.table\((\{.*\})\);/, (_, json) => {
-        const table = JSON.parse(json);
-        for (const part of Object.keys(table)) table[part][0] = sri(tree.get(part));
-        return `.table(${JSON.stringify(table)});`;
-      }),
-    );
+    const table = readPartsTable(text);
+    if (!table) continue;
+    for (const part of Object.keys(table)) table[part][0] = sri(tree.get(part));
+    tree.set(name, replacePartsTable(text, table));
   }
   return tree;
 }

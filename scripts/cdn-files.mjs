@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { BUDGETS } from './budgets.mjs';
+import { readPartsTable } from './rollup-parts.mjs';
 
 const dir = new URL('../cdn/', import.meta.url);
 
@@ -19,10 +20,7 @@ export const measure = (path) => {
 };
 
 /** The table of parts an entry carries (its last statement, written by scripts/rollup-parts.mjs). */
-const partsOf = (name) => {
-  const match = /\.table\((\{.*\})\);\n/.exec(readFileSync(new URL(name, dir), 'utf8'));
-  return match ? JSON.parse(match[1]) : {};
-};
+const partsOf = (name) => readPartsTable(readFileSync(new URL(name, dir), 'utf8')) ?? {};
 
 export const measureCdn = () =>
   readdirSync(dir)

@@ -1,5 +1,6 @@
-// Helper of the cdn/ build's plugins (scripts/rollup-*.mjs): applies text edits to a module and
-// returns the source map rollup needs, so cdn/*.js.map and scripts/bundle-report.mjs stay exact.
+// Helpers of the cdn/ build's plugins (scripts/rollup-*.mjs): walking a module's syntax tree, and
+// applying text edits to a module with the source map rollup needs, so cdn/*.js.map and
+// scripts/bundle-report.mjs stay exact.
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function vlq(value) {
@@ -99,4 +100,15 @@ export function applyEdits(code, edits, source) {
     })
     .join(';');
   return { code: out, map: { version: 3, sources: [source], names: [], mappings } };
+}
+
+/** Every node of an ESTree syntax tree (rollup's `this.parse`), depth first. */
+export function* walk(node) {
+  if (!node || typeof node.type !== 'string') return;
+  yield node;
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (Array.isArray(value)) for (const child of value) yield* walk(child);
+    else if (value && typeof value === 'object' && typeof value.type === 'string') yield* walk(value);
+  }
 }

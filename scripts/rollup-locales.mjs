@@ -26,7 +26,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import ts from 'typescript';
-import { applyEdits } from './rollup-edits.mjs';
+import { applyEdits, walk } from './rollup-edits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
@@ -134,15 +134,6 @@ function allIds() {
 
 // ------------------------------------------------------------------ the modules, after esbuild
 
-function* walk(node) {
-  if (!node || typeof node.type !== 'string') return;
-  yield node;
-  for (const key of Object.keys(node)) {
-    const value = node[key];
-    if (Array.isArray(value)) for (const child of value) yield* walk(child);
-    else if (value && typeof value === 'object' && typeof value.type === 'string') yield* walk(value);
-  }
-}
 
 /** The msg() id of a call's first argument (JavaScript syntax tree), or undefined. */
 function idOfArgument(node) {

@@ -16,7 +16,7 @@
 // modules outside node_modules. The plugin runs after esbuild (plain JavaScript) and returns a
 // source map, so cdn/*.js.map and scripts/bundle-report.mjs stay exact.
 
-import { applyEdits } from './rollup-edits.mjs';
+import { applyEdits, walk } from './rollup-edits.mjs';
 
 const LIT_MODULE = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
 const RAW_TEXT = new Set(['pre', 'textarea', 'script', 'style', 'title', 'xmp', 'listing', 'plaintext']);
@@ -37,15 +37,6 @@ function litTags(ast) {
   return tags;
 }
 
-function* walk(node) {
-  if (!node || typeof node.type !== 'string') return;
-  yield node;
-  for (const key of Object.keys(node)) {
-    const value = node[key];
-    if (Array.isArray(value)) for (const child of value) yield* walk(child);
-    else if (value && typeof value === 'object' && typeof value.type === 'string') yield* walk(value);
-  }
-}
 
 // ------------------------------------------------------------------ CSS
 

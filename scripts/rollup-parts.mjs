@@ -15,6 +15,16 @@ import { fileURLToPath } from 'node:url';
 export const LOADER = fileURLToPath(new URL('../src/shared/parts-loader.ts', import.meta.url));
 const VIRTUAL = '\0mipyme-parts-loader';
 
+/** The table of parts a built entry carries (its last statement), or undefined for an entry without one. */
+const TABLE = /\.table\((\{.*\})\);\n/;
+export const readPartsTable = (code) => {
+  const match = TABLE.exec(code);
+  return match ? JSON.parse(match[1]) : undefined;
+};
+
+/** The same entry with another table (a test server re-hashing parts it rewrote). */
+export const replacePartsTable = (code, table) => code.replace(TABLE, () => `.table(${JSON.stringify(table)});\n`);
+
 /** The global key of an entry's parts loader. */
 export const partsKey = (name, version) => `infomipyme-widgets@${version}/${name}.js parts`;
 
