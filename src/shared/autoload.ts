@@ -14,6 +14,7 @@
 import { msg } from '@lit/localize';
 import { claims, registry } from './registry.js';
 import { localizationReady } from './locale.js';
+import { savesData, whenPageIdle } from './idle.js';
 import { warnTaken } from './define.js';
 import { VERSION } from './version.js';
 
@@ -34,10 +35,6 @@ export interface Autoload {
   /** Stops watching the page. */
   stop(): void;
 }
-
-const saveData = () =>
-  typeof navigator !== 'undefined' &&
-  Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 
 export function loadWhenPresent(importers: WidgetImporters, options: AutoloadOptions = {}): Autoload {
   const root = options.root ?? document;
@@ -116,20 +113,10 @@ export function loadWhenPresent(importers: WidgetImporters, options: AutoloadOpt
     observer.observe(root, { childList: true, subtree: true });
   }
 
-  if (options.whenIdle ?? !saveData()) {
-    const rest = () => {
+  if (options.whenIdle ?? !savesData()) {
+    whenPageIdle(() => {
       for (const tag of Array.from(pending)) void load(tag).catch(() => undefined);
-    };
-    const idle = () => {
-      const request = (window as Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => void })
-        .requestIdleCallback;
-      if (request) request(rest, { timeout: 10000 });
-      else setTimeout(rest, 2000);
-    };
-    if (typeof window !== 'undefined') {
-      if (root.readyState === 'complete') idle();
-      else window.addEventListener('load', idle, { once: true });
-    }
+    });
   }
 
   return { pending, load, stop };

@@ -16,6 +16,8 @@
  * second time, unchecked. The loader says so on the console.
  */
 
+import { savesData, whenPageIdle } from './idle.js';
+
 /** File (relative to cdn/) → its integrity and every part it imports, directly or not. */
 export type PartsTable = Record<string, readonly [integrity: string, imports: readonly string[]]>;
 
@@ -72,12 +74,19 @@ export function createPartsLoader(entryUrl: string, options: PartsLoaderOptions 
   /** Preloads by file, so each is checked once; a failed one is forgotten (the next call retries). */
   const checked = new Map<string, Promise<void>>();
 
+  /** The nonce of the entry's own script tag (a nonce-based policy asks it of the preloads too); looked up once. */
+  let ownNonce: string | undefined;
   const nonce = () => {
-    if (typeof document === 'undefined') return '';
-    const own = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
-      (script) => script.src.split(/[?#]/)[0] === entryUrl.split(/[?#]/)[0],
-    );
-    return own?.nonce ?? '';
+    if (ownNonce === undefined) {
+      const own =
+        typeof document === 'undefined'
+          ? undefined
+          : Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find(
+              (script) => script.src.split(/[?#]/)[0] === entryUrl.split(/[?#]/)[0],
+            );
+      ownNonce = own?.nonce ?? '';
+    }
+    return ownNonce;
   };
 
   const check = (file: string): Promise<void> => {
@@ -137,15 +146,5 @@ export function installPartsLoader(key: string, entryUrl: string): PartsLoader {
  * the browser's cache for when the connection is gone. Not when the user asked to save data.
  */
 export function prefetchWhenIdle(loader: PartsLoader): void {
-  if (typeof window === 'undefined') return;
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
-  if (connection?.saveData) return;
-  const start = () => {
-    const idle = (window as Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => void })
-      .requestIdleCallback;
-    if (idle) idle(() => void loader.prefetch(), { timeout: 10000 });
-    else setTimeout(() => void loader.prefetch(), 2000);
-  };
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  if (!savesData()) whenPageIdle(() => void loader.prefetch());
 }
