@@ -9,7 +9,7 @@ import { renderError, renderLoading, renderOffline, viewStyles } from '../shared
 import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
-import { PartsController, partFailedText, preparingText } from '../shared/parts.js';
+import { PartsController, partFailedText, preparingText, type LazyPart } from '../shared/parts.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
@@ -371,17 +371,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
    * the code of the export could not be loaded (it loads on first use; the widget says so).
    */
   async exportMarkdown(): Promise<string> {
-    return (await this.markdownOf('markdown')) ?? '';
-  }
-
-  /** The plan as Markdown, for the action `action` (its part loads the first time), or undefined. */
-  private async markdownOf(action: string): Promise<string | undefined> {
-    if (!this.currentOutline || !this.activePlan) return undefined;
-    return this.parts.run(action, markdown, (part) => {
-      const outline = this.currentOutline;
-      const plan = this.activePlan;
-      return outline && plan ? part.planToMarkdown(outline, plan, this.exportOptions(plan)) : undefined;
-    });
+    return (await this.exported('markdown', markdown, (part) => part.planToMarkdown)) ?? '';
   }
 
   /**
@@ -390,16 +380,23 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
    * the code of the page could not be loaded (it loads on first use; the widget says so).
    */
   async exportHtml(): Promise<string> {
-    return (await this.pageOf('html')) ?? '';
+    return (await this.exported('html', printable, (part) => part.planToHtml)) ?? '';
   }
 
-  /** The web page of the plan, for the action `action` (its part loads the first time), or undefined. */
-  private async pageOf(action: string): Promise<string | undefined> {
+  /**
+   * The plan exported by the function `pick` takes from a lazy part, for the action `action` (the
+   * part loads the first time; the widget shows that it is busy, or that it failed), or undefined.
+   */
+  private async exported<P>(
+    action: string,
+    part: LazyPart<P>,
+    pick: (part: P) => (outline: PlanOutline, plan: PlanDocument, options: ExportOptions) => string,
+  ): Promise<string | undefined> {
     if (!this.currentOutline || !this.activePlan) return undefined;
-    return this.parts.run(action, printable, (part) => {
+    return this.parts.run(action, part, (loaded) => {
       const outline = this.currentOutline;
       const plan = this.activePlan;
-      return outline && plan ? part.planToHtml(outline, plan, this.exportOptions(plan)) : undefined;
+      return outline && plan ? pick(loaded)(outline, plan, this.exportOptions(plan)) : undefined;
     });
   }
 
@@ -421,12 +418,12 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   }
 
   private async downloadHtml(): Promise<void> {
-    const page = await this.pageOf('download-html');
+    const page = await this.exported('download-html', printable, (part) => part.planToHtml);
     if (page) this.download(page, 'html', 'text/html');
   }
 
   private async downloadMarkdown(): Promise<void> {
-    const text = await this.markdownOf('download-markdown');
+    const text = await this.exported('download-markdown', markdown, (part) => part.planToMarkdown);
     if (text) this.download(text, 'md', 'text/markdown');
   }
 

@@ -10,6 +10,7 @@
  * passed through.
  */
 import type { Phone, Provider, ProviderLocation } from '../feed/schema.js';
+import { isPoint } from './directory.js';
 
 export type ContactAction = 'call' | 'whatsapp' | 'email' | 'website' | 'directions';
 
@@ -151,17 +152,7 @@ export function readWebsite(value: unknown): { href: string; host: string } | un
 
 const OSM = 'https://www.openstreetmap.org/';
 
-function hasPoint(location: ProviderLocation): boolean {
-  const { lat, lng } = location;
-  return (
-    typeof lat === 'number' &&
-    typeof lng === 'number' &&
-    Number.isFinite(lat) &&
-    Number.isFinite(lng) &&
-    Math.abs(lat) <= 90 &&
-    Math.abs(lng) <= 180
-  );
-}
+const hasPoint = (location: ProviderLocation): boolean => isPoint(location.lat, location.lng);
 
 /** A coordinate for a URL: at most 6 decimals (about 10 cm), no exponent. */
 function coordinate(value: number): string {

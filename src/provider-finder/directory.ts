@@ -172,7 +172,8 @@ function kmOf(haversineValue: number): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversineValue)));
 }
 
-function isPoint(lat: unknown, lng: unknown): boolean {
+/** A latitude and longitude that are numbers on the globe. */
+export function isPoint(lat: unknown, lng: unknown): boolean {
   return (
     typeof lat === 'number' &&
     typeof lng === 'number' &&
