@@ -4,43 +4,13 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { blockNavigation, tabTo } from '../helpers/keyboard.js';
 import '../../src/toolbox-browser/toolbox-browser.js';
 import type { MipymeToolboxBrowser } from '../../src/toolbox-browser/toolbox-browser.element.js';
 import type { MipymeToolOpenEvent } from '../../src/shared/events.js';
 import { initLocalization } from '../../src/shared/locale.js';
 import { resetFeeds } from '../../src/feed/load.js';
 import { until } from '../helpers/until.js';
-
-/** The focused element, inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** A focus indicator a sighted keyboard user can see: an outline or a box shadow. */
-function visibleFocus(element: Element): boolean {
-  const style = getComputedStyle(element);
-  return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
-}
-
-/** Tab until `accept` holds for the focused element (at most `max` presses), checking each stop's focus indicator. */
-async function tabTo(accept: (element: Element) => boolean, what: string, max = 60): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const element = focused();
-    if (!element) continue;
-    if (element.closest('mipyme-toolbox-browser') || element.getRootNode() !== document) {
-      expect(visibleFocus(element), `focus visible on <${element.localName} class="${(element as HTMLElement).className}">`).to.equal(true);
-    }
-    if (accept(element)) return element;
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
-
-const blockNavigation = (event: Event) => {
-  if ((event.composedPath()[0] as Element).closest?.('a')) event.preventDefault();
-};
 
 before(async () => {
   await initLocalization('es');

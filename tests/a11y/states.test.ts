@@ -17,7 +17,7 @@ import '../../src/define.js';
 import { resetFeeds } from '../../src/feed/load.js';
 import { MemoryStore, feedCache, setFeedCache } from '../../src/feed/cache.js';
 import { initLocalization } from '../../src/shared/locale.js';
-import { axeViolations, reportViolations, targetElement, type AxeViolation } from '../helpers/a11y.js';
+import { reportViolations, sticksOut, violationsSeen } from '../helpers/a11y.js';
 import { until } from '../helpers/until.js';
 
 const TAGS = ['mipyme-toolbox-browser', 'mipyme-cash-flow-calculator', 'mipyme-business-plan-outline', 'mipyme-provider-finder'];
@@ -45,63 +45,6 @@ afterEach(async () => {
 after(async () => {
   await setViewport({ width: 800, height: 600 });
 });
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-
-async function violationsSeen(el: HTMLElement): Promise<AxeViolation[]> {
-  const wrap = el.shadowRoot?.querySelector<HTMLElement>('.grid-wrap');
-  if (!wrap) return axeViolations(el);
-  const found = new Map<string, AxeViolation>();
-  const add = (violation: AxeViolation, nodes: AxeViolation['nodes']) => {
-    const known = found.get(violation.id);
-    const seen = new Set(known?.nodes.map((node) => JSON.stringify(node.target)));
-    const fresh = nodes.filter((node) => !seen.has(JSON.stringify(node.target)));
-    if (known || fresh.length) found.set(violation.id, { ...violation, nodes: [...(known?.nodes ?? []), ...fresh] });
-  };
-  // Box by box: across (the grid's own scroll), then down (the page's), so every cell is once on screen.
-  const pageTop = wrap.getBoundingClientRect().top + scrollY;
-  for (let left = 0; ; left += wrap.clientWidth) {
-    wrap.scrollLeft = left;
-    for (let top = pageTop; ; top += innerHeight / 2) {
-      scrollTo(0, top);
-      await frame();
-      const box = wrap.getBoundingClientRect();
-      const onScreen = (node: { target: unknown }) => {
-        const element = targetElement(node.target);
-        if (!element || !wrap.contains(element)) return true;
-        const rect = element.getBoundingClientRect();
-        return rect.left >= box.left - 1 && rect.right <= box.right + 1 && rect.top >= 0 && rect.bottom <= innerHeight;
-      };
-      for (const violation of await axeViolations(el)) {
-        add(violation, violation.id === 'color-contrast' ? violation.nodes.filter(onScreen) : violation.nodes);
-      }
-      if (top + innerHeight >= pageTop + wrap.offsetHeight) break;
-    }
-    if (left + wrap.clientWidth >= wrap.scrollWidth) break;
-  }
-  wrap.scrollLeft = 0;
-  scrollTo(0, 0);
-  return [...found.values()].filter((violation) => violation.nodes.length > 0);
-}
-
-/** What sticks out of the widget's box sideways (the cash-flow grid's contents scroll inside it). */
-function sticksOut(el: HTMLElement): string[] {
-  const host = el.getBoundingClientRect();
-  const root = el.shadowRoot!;
-  const wrap = root.querySelector('.grid-wrap');
-  const out: string[] = [];
-  for (const node of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-    if (wrap && wrap !== node && wrap.contains(node)) continue;
-    if (node.closest('.visually-hidden, [hidden], dialog:not([open])')) continue;
-    const rect = node.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) continue;
-    if (rect.left < host.left - 1 || rect.right > host.right + 1) {
-      out.push(`<${node.localName}${node.className ? ` class="${node.className}"` : ''}> ${Math.round(rect.left)}–${Math.round(rect.right)} px (widget ${Math.round(host.left)}–${Math.round(host.right)})`);
-    }
-  }
-  if (document.documentElement.scrollWidth > innerWidth) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px`);
-  return out;
-}
 
 /** The widget in `state`, once that state is on screen. */
 async function widgetIn(tag: string, state: State, theme: string): Promise<HTMLElement> {
