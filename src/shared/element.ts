@@ -6,6 +6,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/controller.js';
+import { FocusKeeper } from './focus-keeper.js';
 import type { Country } from '../feed/schema.js';
 import { pageConfig } from './config.js';
 import { formatLocale } from './format.js';
@@ -37,6 +38,17 @@ export abstract class MipymeElement extends LitElement {
   @property({ attribute: false }) data?: unknown;
 
   protected readonly feedController = new FeedController(this);
+
+  /** Keeps the focus in the widget when the focused control disappears in a re-render. */
+  protected readonly focusKeeper = new FocusKeeper(this, (lost) => this.focusAfterLoss(lost));
+
+  /**
+   * Where the focus goes when the focused control `lost` vanished in an update; undefined for the
+   * next control still there (else the previous one). Widgets override it for their own places.
+   */
+  protected focusAfterLoss(_lost: Element): HTMLElement | null | undefined {
+    return undefined;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

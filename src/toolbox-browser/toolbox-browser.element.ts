@@ -159,6 +159,17 @@ export class MipymeToolboxBrowser extends MipymeElement {
     }
   }
 
+  /**
+   * A suggestion of the no-results view did its job (the view is gone): to the first result, or
+   * the search. The last saved tool taken off the "saved" list: to "Show all tools".
+   */
+  protected override focusAfterLoss(lost: Element): HTMLElement | null | undefined {
+    const root = this.renderRoot;
+    if (lost.matches('.empty-action')) return root.querySelector<HTMLElement>('.item h3 a, .empty-action') ?? this.searchInput;
+    if (lost.matches('.star') && !root.querySelector('.item')) return root.querySelector<HTMLElement>('.show-all');
+    return undefined;
+  }
+
   private get effectivePageSize(): number {
     return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 12;
   }
@@ -463,7 +474,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
       const text = result.didYouMean;
       suggestions.push(
         html`<li>
-          <button class="button secondary" type="button" @click=${() => this.setQuery({ ...this.query, text })}>
+          <button class="button secondary empty-action" type="button" @click=${() => this.setQuery({ ...this.query, text })}>
             ${msg(str`Search "${text}" instead`)}
           </button>
         </li>`,
@@ -473,7 +484,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
       const label = this.valueLabel(facet, value);
       suggestions.push(
         html`<li>
-          <button class="button secondary" type="button" @click=${() => this.toggleFilter(facet, value, false)}>
+          <button class="button secondary empty-action" type="button" @click=${() => this.toggleFilter(facet, value, false)}>
             ${msg(str`Remove "${label}" (${formatNumber(count, this.locale)})`)}
           </button>
         </li>`,
@@ -494,7 +505,9 @@ export class MipymeToolboxBrowser extends MipymeElement {
         : nothing}
       ${suggestions.length > 0 ? html`<ul class="suggestions">${suggestions}</ul>` : nothing}
       ${hasFilters || this.query.text || this.savedOnly
-        ? html`<button class="button" type="button" @click=${() => this.reset()}>${msg('Show all tools')}</button>`
+        ? html`<button class="button empty-action show-all" type="button" @click=${() => this.reset()}>
+            ${msg('Show all tools')}
+          </button>`
         : nothing}
     </div>`;
   }

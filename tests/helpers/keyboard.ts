@@ -29,7 +29,9 @@ export async function tabTo(
   { max = 60, within = 'mipyme-toolbox-browser, mipyme-cash-flow-calculator, mipyme-business-plan-outline, mipyme-provider-finder', backwards = false } = {},
 ): Promise<Element> {
   for (let i = 0; i < max; i++) {
-    await sendKeys({ press: backwards ? 'Shift+Tab' : 'Tab' });
+    if (backwards) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (backwards) await sendKeys({ up: 'Shift' });
     const element = focused();
     if (!element) continue;
     if (element.closest(within) || element.getRootNode() !== document) {
