@@ -42,6 +42,7 @@ import {
   type DraftStore,
 } from './drafts.js';
 import { chartGeometry } from './chart.js';
+import { HEADER_COL, clampPosition, gridRows, isAmountCell, moveFor, rowOfLine, type FigureRow, type GridRow } from './grid-nav.js';
 import { styles } from './cash-flow-calculator.styles.js';
 
 const SAVE_DELAY = 400;
@@ -101,10 +102,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   /** The open "loan / VAT / credit sales" helper, if any. */
   @state() private helper?: HelperForm;
   @state() private helperNotice?: string;
-  /** The grid's active cell (its one tab stop); col -1 is the pre-start column. */
+  /**
+   * The grid's active cell (its one tab stop), in grid rows (grid-nav.ts: lines and computed rows)
+   * and columns (-2 the row header, -1 before opening, then the months, then the total).
+   */
   @state() private active = { row: 0, col: 0 };
-  /** The cell being edited, with the text typed so far. */
+  /** The cell being edited (`row` a grid row), with the text typed so far. */
   @state() private editing?: { row: number; col: number; lineId: string; text: string };
+  /** The line whose row header the keyboard works inside (its name and tools are then Tab stops). */
+  @state() private interacting?: string;
 
   /** Id of a cash-flow template of the feed to start from (else the first one for the country, else blank). */
   @property() template?: string;
@@ -138,7 +144,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const loaded = loadDrafts();
     this.store = loaded.store;
     if (loaded.problem === 'unavailable') {
-      this.storageNotice = msg('This device does not let the page save your work. Export it to keep it.');
+      this.storageNotice = msg('This device does not let the page save your work. Download a copy to keep it.');
     } else if (loaded.problem === 'unreadable') {
       this.storageNotice = msg(
         'A saved projection could not be read. It was kept aside on this device, not deleted; ask your advisor or the site for help to recover it.',
@@ -149,12 +155,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (!this.activeDraft && this.feedController.state.status !== 'loading') this.startFirstDraft();
-    const rows = this.gridLines.length;
+    const rows = this.navRows.length;
     const months = this.activeDraft?.plan.months ?? 1;
-    if (rows > 0 && (this.active.row >= rows || this.active.col >= months)) {
-      // Keep the grid's one tab stop on a cell that exists.
-      this.active = { row: Math.min(this.active.row, rows - 1), col: Math.min(this.active.col, months - 1) };
-    }
+    const kept = clampPosition(this.active, rows, months);
+    // Keep the grid's one tab stop on a cell that exists.
+    if (kept.row !== this.active.row || kept.col !== this.active.col) this.active = kept;
     const plan = this.activeDraft?.plan;
     if (plan && (plan !== this.scenarioFor || changed.has('salesPct') || changed.has('costsPct'))) {
       this.scenarioFor = plan;
@@ -304,10 +309,13 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.cellErrors = next;
   }
 
-  // The grid follows the ARIA grid pattern: one tab stop (the active cell), arrow keys
-  // move, Enter / F2 / typing start editing in a single input, Enter commits and moves
-  // down, Tab commits and moves right, Escape cancels. Cells are text, not 2,000 inputs,
-  // so a 36-month × 60-line grid repaints within a frame.
+  // The grid follows the WAI-ARIA APG grid pattern: one tab stop (the active cell, roving
+  // tabindex); arrows, Home / End, Ctrl+Home / Ctrl+End and PageUp / PageDown move (grid-nav.ts);
+  // on an amount, Enter / F2 / typing start editing in a single input, Enter commits and moves
+  // down, Tab commits and moves right, Escape cancels. On a line's row header, Enter / F2 move
+  // into its name and tools (then Tab stops), Escape comes back to the cell. Computed cells are
+  // read-only stops. Cells are text, not 2,000 inputs, so a 36-month × 60-line grid repaints
+  // within a frame.
 
   /** The lines in the order the grid shows them (money in, then money out). */
   private get gridLines(): CashFlowLine[] {
@@ -315,26 +323,40 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return [...lines.filter((l) => l.flow === 'in'), ...lines.filter((l) => l.flow === 'out')];
   }
 
+  private get insCount(): number {
+    return (this.activeDraft?.plan.lines ?? []).filter((l) => l.flow === 'in').length;
+  }
+
+  /** The rows the keyboard stops on (lines and computed rows), top to bottom. */
+  private get navRows(): GridRow[] {
+    const ins = this.insCount;
+    return gridRows(ins, this.gridLines.length - ins);
+  }
+
+  /** The line shown on grid row `row`, if that row is a line. */
+  private lineAt(row: number): CashFlowLine | undefined {
+    const nav = this.navRows[row];
+    return nav?.kind === 'line' ? this.gridLines[nav.line] : undefined;
+  }
+
   private cellValue(line: CashFlowLine, col: number): number {
     return col < 0 ? line.preStart : (line.amounts[col] ?? 0);
   }
 
   private cellElement(row: number, col: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`.amount[data-row="${row}"][data-col="${col}"]`);
+    return this.renderRoot.querySelector<HTMLElement>(`[data-pos="${row}:${col}"]`);
   }
 
   /** Move the active cell (clamped to the grid) and focus it. */
   private async focusCell(row: number, col: number): Promise<void> {
-    const lines = this.gridLines;
     const months = this.activeDraft?.plan.months ?? 1;
-    if (lines.length === 0) return;
-    this.active = { row: Math.max(0, Math.min(lines.length - 1, row)), col: Math.max(-1, Math.min(months - 1, col)) };
+    this.active = clampPosition({ row, col }, this.navRows.length, months);
     await this.updateComplete;
     this.cellElement(this.active.row, this.active.col)?.focus();
   }
 
   private async startEdit(row: number, col: number, initial?: string): Promise<void> {
-    const line = this.gridLines[row];
+    const line = this.lineAt(row);
     if (!line) return;
     const value = this.cellValue(line, col);
     this.active = { row, col };
@@ -347,7 +369,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     else input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  /** Commit the cell being edited; on a refused value keep editing and say why. Returns false then. */
+  /**
+   * Commit the cell being edited; on a refused value keep editing and say why. Returns false then.
+   * `move`: rows down (to the next line's cell, over the computed rows) and columns across.
+   */
   private commitEdit(move?: readonly [number, number]): boolean {
     const editing = this.editing;
     if (!editing) return true;
@@ -370,7 +395,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     // Move the focus in the next frame, once this one has painted the new figures: the edit's
     // frame stays short, and focusing then costs no extra layout.
     if (move) {
-      this.moveFocusLater(editing.row + move[0], editing.col + move[1]);
+      this.moveFocusLater(this.nextLineRow(editing.row, move[0]), editing.col + move[1]);
     } else {
       // Keep the keyboard in the grid (the editor is about to disappear).
       this.moveFocusLater(editing.row, editing.col, false);
@@ -378,11 +403,18 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return true;
   }
 
+  /** The grid row `down` lines below `row`, over the computed rows (the same row when there is none). */
+  private nextLineRow(row: number, down: number): number {
+    if (down === 0) return row;
+    const rows = this.navRows;
+    for (let r = row + 1; r < rows.length; r++) if (rows[r]?.kind === 'line') return r;
+    return row;
+  }
+
   /** Make a cell the active one now, and focus it in the next frame (if `focus`). */
   private moveFocusLater(row: number, col: number, focus = true): void {
-    const lines = this.gridLines.length;
     const months = this.activeDraft?.plan.months ?? 1;
-    const target = { row: Math.max(0, Math.min(lines - 1, row)), col: Math.max(-1, Math.min(months - 1, col)) };
+    const target = clampPosition({ row, col }, this.navRows.length, months);
     this.active = target;
     const hadFocus = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
     if (!focus && !hadFocus) return;
@@ -408,13 +440,53 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (this.editing && !this.cellErrors.has(this.errorKey(this.editing.lineId, this.editing.col))) this.commitEdit();
   }
 
+  /** The grid position of the cell `node` is in (a cell of the grid's keyboard model). */
+  private positionOf(node: EventTarget | null): { cell: HTMLElement; row: number; col: number } | undefined {
+    const cell = node instanceof Element ? node.closest<HTMLElement>('[data-pos]') : null;
+    if (!cell) return undefined;
+    const [row, col] = (cell.dataset['pos'] ?? '').split(':').map(Number);
+    return row === undefined || col === undefined ? undefined : { cell, row, col };
+  }
+
+  /** Focus inside a cell (a click, a control of a row header) makes that cell the grid's tab stop. */
+  private onGridFocusIn(event: FocusEvent): void {
+    const at = this.positionOf(event.target);
+    if (!at) return;
+    if (at.row !== this.active.row || at.col !== this.active.col) this.active = { row: at.row, col: at.col };
+    const lineId = at.cell.dataset['line'];
+    if (event.target !== at.cell && lineId && at.col === HEADER_COL) this.interacting = lineId;
+  }
+
+  private onGridFocusOut(event: FocusEvent): void {
+    if (!this.interacting) return;
+    const from = this.positionOf(event.target);
+    const to = this.positionOf(event.relatedTarget);
+    // Leaving a row header's controls (to its cell or anywhere else) ends working inside it.
+    if (!to || to.cell !== from?.cell || event.relatedTarget === to.cell) this.interacting = undefined;
+  }
+
   private onGridKeydown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
-    const cell = target.closest<HTMLElement>('.amount[data-row]');
-    if (!cell) return;
-    const row = Number(cell.dataset['row']);
-    const col = Number(cell.dataset['col']);
-    if (target instanceof HTMLInputElement) {
+    if (target.closest('.fill-panel')) {
+      if (event.key === 'Escape' && this.fill) {
+        event.preventDefault();
+        this.closeFill(this.fill.lineId);
+      }
+      return;
+    }
+    const at = this.positionOf(target);
+    if (!at) return;
+    const { row, col } = at;
+    if (target !== at.cell) {
+      if (col === HEADER_COL) {
+        // A control of a row header: Escape goes back to the grid.
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          this.interacting = undefined;
+          at.cell.focus();
+        }
+        return;
+      }
       // Editing.
       if (event.key === 'Enter') {
         event.preventDefault();
@@ -429,24 +501,25 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       return;
     }
     const months = this.activeDraft?.plan.months ?? 1;
-    const moves: Record<string, readonly [number, number]> = {
-      ArrowUp: [row - 1, col],
-      ArrowDown: [row + 1, col],
-      ArrowLeft: [row, col - 1],
-      ArrowRight: [row, col + 1],
-      Home: [row, -1],
-      End: [row, months - 1],
-    };
-    const move = moves[event.key];
+    const rows = this.navRows;
+    const move = moveFor(event, { row, col }, rows.length, months);
+    const amount = isAmountCell(rows[row], col, months);
     if (move) {
       event.preventDefault();
-      void this.focusCell(move[0], move[1]);
+      void this.focusCell(move.row, move.col);
     } else if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      void this.startEdit(row, col);
+      if (amount) {
+        event.preventDefault();
+        void this.startEdit(row, col);
+      } else if (col === HEADER_COL && at.cell.dataset['line']) {
+        event.preventDefault();
+        at.cell.querySelector<HTMLInputElement>('input')?.focus();
+      }
+    } else if (!amount) {
+      return;
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
-      this.editing = { row, col, lineId: this.gridLines[row]?.id ?? '', text: '' };
+      this.editing = { row, col, lineId: this.lineAt(row)?.id ?? '', text: '' };
       this.commitEdit();
       void this.focusCell(row, col);
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -496,9 +569,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       amounts: Array.from({ length: plan.months }, () => 0),
     };
     this.commit({ ...plan, lines: [...plan.lines, line] });
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLInputElement>(`input[data-label="${CSS.escape(line.id)}"]`)?.select(),
-    );
+    // The new line's name, selected to be typed over.
+    void this.updateComplete.then(() => {
+      const name = this.renderRoot.querySelector<HTMLInputElement>(`input[data-label="${CSS.escape(line.id)}"]`);
+      name?.focus();
+      name?.select();
+    });
   }
 
   private removeLine(line: CashFlowLine): void {
@@ -518,6 +594,10 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     lines.splice(Math.min(removed.index, lines.length), 0, removed.line);
     this.removed = undefined;
     this.commit({ ...plan, lines });
+    // The Undo button goes away: the focus goes to the line that came back (its row header).
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[role="rowheader"][data-line="${CSS.escape(removed.line.id)}"]`)?.focus(),
+    );
   }
 
   private moveLine(line: CashFlowLine, delta: -1 | 1): void {
@@ -541,7 +621,20 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.fill = undefined;
       return;
     }
-    void this.parts.run(`fill:${line.id}`, lineTools, (tools) => (this.fill = tools.newFillForm(line.id)));
+    void this.parts.run(`fill:${line.id}`, lineTools, async (tools) => {
+      this.fill = tools.newFillForm(line.id);
+      // The panel opens under its line: the focus goes to its first field.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.fill-panel select, .fill-panel input')?.focus();
+    });
+  }
+
+  /** Close the "Fill" panel; the focus goes back to the button that opened it. */
+  private closeFill(lineId: string): void {
+    this.fill = undefined;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${CSS.escape(lineId)}"]`)?.focus(),
+    );
   }
 
   private applyFill(): void {
@@ -557,11 +650,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const amounts = tools.fillAmounts(form, amount.minor, plan.months);
     this.setCellError(`fill:${form.lineId}`, undefined);
     this.setLine(form.lineId, (l) => ({ ...l, amounts }));
-    const lineId = form.lineId;
-    this.fill = undefined;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${CSS.escape(lineId)}"]`)?.focus(),
-    );
+    this.closeFill(form.lineId);
   }
 
   /** Open a helper, or close it when it is the open one (its code loads the first time). */
@@ -570,10 +659,20 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.helper = undefined;
       return;
     }
-    void this.parts.run(`helper:${kind}`, lineTools, (tools) => {
+    void this.parts.run(`helper:${kind}`, lineTools, async (tools) => {
       this.helperNotice = undefined;
       this.helper = tools.newHelperForm(kind, this.activeDraft?.plan, this.salesTax.rate);
+      // The form opens below the buttons: the focus goes to its first field.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.helper-form input, .helper-form select')?.focus();
     });
+  }
+
+  /** Close the open helper; the focus goes back to the button that opened it. */
+  private closeHelper(): void {
+    const kind = this.helper?.kind;
+    this.helper = undefined;
+    if (kind) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#helper-${kind}`)?.focus());
   }
 
   /** The country's sales tax from the feed (a default the owner can change). */
@@ -590,7 +689,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const result = tools.applyHelper(form, plan, { taxName: this.salesTax.name, perMajor: this.perMajor, money: (minor) => this.money(minor) });
     if (result.plan) this.commit(result.plan);
     this.helperNotice = result.notice;
-    if (result.done) this.helper = undefined;
+    if (result.done) this.closeHelper();
   }
 
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
@@ -632,6 +731,29 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     );
   }
 
+  /** Arrows browsing the closed list of templates, and Enter starting from the one shown. */
+  private browsingTemplates = false;
+
+  private onNewFromKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      const select = event.target as HTMLSelectElement;
+      if (select.value) {
+        event.preventDefault();
+        this.newDraftFrom(select);
+      }
+    } else if (!event.altKey && (event.key.startsWith('Arrow') || event.key.startsWith('Page') || event.key === 'Home' || event.key === 'End' || event.key.length === 1)) {
+      this.browsingTemplates = true;
+    }
+  }
+
+  /** Start the projection chosen in `select` (a template, or "-" for a blank page); the list goes back to "Choose…". */
+  private newDraftFrom(select: HTMLSelectElement): void {
+    this.browsingTemplates = false;
+    this.newDraft(select.value === '-' ? '' : select.value);
+    select.value = '';
+    this.active = { row: 0, col: 0 };
+  }
+
   private duplicate(): void {
     const draft = this.activeDraft;
     if (!draft) return;
@@ -643,8 +765,19 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const draft = this.activeDraft;
     const input = this.renderRoot.querySelector<HTMLInputElement>('#draft-name');
     const name = input?.value.trim().slice(0, 120);
-    this.renaming = false;
+    this.stopRenaming();
     if (draft && name) this.updateDrafts(renameDraft(this.store, draft.id, name, Date.now()));
+  }
+
+  private startRenaming(): void {
+    this.renaming = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#draft-name')?.focus());
+  }
+
+  /** Close the name form; the focus goes back to Rename. */
+  private stopRenaming(): void {
+    this.renaming = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#rename')?.focus());
   }
 
   private deleteDraft(): void {
@@ -834,13 +967,18 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return html`<div class="header" part="header">
       <div class="row no-print">
         ${this.renaming
-          ? html`<form class="row" @submit=${this.rename}>
+          ? html`<form class="row" @submit=${this.rename} @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                this.stopRenaming();
+              }
+            }}>
               <div class="field">
                 <label class="field-label" for="draft-name">${msg('Name of the projection')}</label>
                 <input id="draft-name" .value=${draft.name} maxlength="120" />
               </div>
               <button class="button" type="submit">${msg('Save name')}</button>
-              <button class="button secondary" type="button" @click=${() => (this.renaming = false)}>
+              <button class="button secondary" type="button" @click=${this.stopRenaming}>
                 ${msg('Cancel')}
               </button>
             </form>`
@@ -854,32 +992,38 @@ export class MipymeCashFlowCalculator extends MipymeElement {
                   )}
                 </select>
               </div>
-              <button class="button secondary" type="button" @click=${() => (this.renaming = true)}>${msg('Rename')}</button>
+              <button id="rename" class="button secondary" type="button" @click=${this.startRenaming}>${msg('Rename')}</button>
               <button class="button secondary" type="button" @click=${this.duplicate}>${msg('Duplicate')}</button>
               <button class="button secondary" type="button" @click=${this.deleteDraft}>${msg('Delete')}</button>
               <div class="field">
                 <label class="field-label" for="new-from">${msg('New projection from')}</label>
-                <select id="new-from" @change=${(e: Event) => {
-                  const select = e.target as HTMLSelectElement;
-                  if (select.value) this.newDraft(select.value === '-' ? '' : select.value);
-                  select.value = '';
-                }}>
+                <select id="new-from" @keydown=${this.onNewFromKeydown} @pointerdown=${() => (this.browsingTemplates = false)}
+                  @change=${(e: Event) => {
+                    // A pick with the mouse or a screen reader's list starts the projection at once; arrows
+                    // on the closed list only browse (Enter or Create starts it).
+                    if (!this.browsingTemplates) this.newDraftFrom(e.target as HTMLSelectElement);
+                  }}>
                   <option value="">${msg('Choose…')}</option>
                   <option value="-">${msg('A blank page')}</option>
                   ${this.templates.map((t) => html`<option value=${t.id}>${pickText(t.name, this.uiLanguage)}</option>`)}
                 </select>
-              </div>`}
+              </div>
+              <button id="new-create" class="button secondary" type="button" @click=${() => {
+                const select = this.renderRoot.querySelector<HTMLSelectElement>('#new-from');
+                if (select?.value) this.newDraftFrom(select);
+                else select?.focus();
+              }}>${msg('Create')}</button>`}
       </div>
       <p class="saved" role="status">
         ${this.lastSaved
           ? msg(str`Saved on this device at ${formatTime(this.lastSaved, this.locale)}`)
           : msg('Changes are saved on this device as you type.')}
-        ${draft.exportedAt ? msg(str`Last exported: ${formatDate(draft.exportedAt, this.locale)}.`) : ''}
+        ${draft.exportedAt ? msg(str`Last copy downloaded: ${formatDate(draft.exportedAt, this.locale)}.`) : ''}
         ${days <= EXPORT_REMINDER_DAYS
           ? ''
           : draft.exportedAt
             ? msg('Download a copy now and then: some browsers delete a site\'s saved data after 7 days without a visit.')
-            : msg('Not exported yet: download a copy now and then.')}
+            : msg('No copy downloaded yet: download one now and then.')}
       </p>
       <div class="row">
         <div class="field">
@@ -1003,8 +1147,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       this.partButton(`helper:${kind}`, label, () => this.toggleHelper(kind), {
         secondary: true,
         expanded: form?.kind === kind,
+        id: `helper-${kind}`,
       });
-    return html`<div class="helpers no-print">
+    return html`<div class="helpers no-print" @keydown=${(e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.helper && (e.target as Element).closest('.helper-form')) {
+        e.preventDefault();
+        this.closeHelper();
+      }
+    }}>
       <div class="actions">
         ${toggle('loan', msg('Add a loan'))} ${toggle('vat', msg(str`Work out ${this.salesTax.name}`))}
         ${toggle('credit', msg('Sales on credit'))}
@@ -1020,7 +1170,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             monthName: (i) => this.monthName(i, plan, 'short'),
             update: (change) => (this.helper = { ...form, ...change }),
             apply: () => this.applyHelper(),
-            cancel: () => (this.helper = undefined),
+            cancel: () => this.closeHelper(),
           })
         : nothing}
       ${this.helperNotice ? html`<p class="notice" role="status">${this.helperNotice}</p>` : nothing}
@@ -1080,22 +1230,24 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   /**
    * A line's row is re-rendered only when something it shows changed: an edit
    * replaces one line object and leaves the others as they were, so a 60-line,
-   * 36-month grid re-renders one row.
+   * 36-month grid re-renders one row. `row` is its grid row (grid-nav.ts), `index` its line.
    */
-  private guardedLine(line: CashFlowLine, row: number, plan: CashFlowPlan, columns: number, monthNames: readonly string[]) {
+  private guardedLine(line: CashFlowLine, index: number, row: number, plan: CashFlowPlan, columns: number, monthNames: readonly string[]) {
     const errors = [...this.cellErrors.keys()].filter((key) => key.startsWith(`${line.id}:`) || key === `fill:${line.id}`);
     const fill = this.fill?.lineId === line.id ? this.fill : undefined;
     const active = this.active.row === row ? this.active.col : undefined;
     const editing = this.editing?.row === row ? this.editing : undefined;
+    const inside = this.interacting === line.id;
     const action = `fill:${line.id}`;
     const part = this.parts.busy(action) ? 'busy' : this.parts.failed === action ? 'failed' : lineTools.loaded ? 'ready' : undefined;
-    return guard([line, row, columns, monthNames, errors.join('|'), fill, this.locale, active, editing, part], () =>
-      this.renderLine(line, row, plan, columns, monthNames),
+    return guard([line, index, row, columns, monthNames, errors.join('|'), fill, this.locale, active, editing, inside, part], () =>
+      this.renderLine(line, index, row, plan, columns, monthNames),
     );
   }
 
   private renderLine(
     line: CashFlowLine,
+    index: number,
     row: number,
     plan: CashFlowPlan,
     columns: number,
@@ -1103,19 +1255,22 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   ): TemplateResult {
     const total = line.preStart + line.amounts.reduce((sum, a) => sum + a, 0);
     const fillBusy = this.parts.busy(`fill:${line.id}`);
+    const stop = (col: number) => (this.active.row === row && this.active.col === col ? '0' : '-1');
+    // The row header's name and tools are Tab stops only while the keyboard works inside it.
+    const inner = this.interacting === line.id ? nothing : '-1';
     const cell = (value: number, col: number, name: string) => {
       const key = this.errorKey(line.id, col);
       const error = this.cellErrors.get(key);
       const errorId = `err-${line.id}-${col}`;
       const editing = this.editing && this.editing.row === row && this.editing.col === col ? this.editing : undefined;
-      const active = this.active.row === row && this.active.col === col;
       return html`<div
         role="gridcell"
         class="amount ${value === 0 ? 'zero' : ''}"
         part="cell"
-        data-row=${row}
+        data-row=${index}
         data-col=${col}
-        tabindex=${active && !editing ? '0' : '-1'}
+        data-pos="${row}:${col}"
+        tabindex=${editing ? '-1' : stop(col)}
         aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${error && !editing ? errorId : nothing}
         @click=${() => (editing ? undefined : void this.startEdit(row, col))}
@@ -1138,11 +1293,13 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       </div>`;
     };
     return html`<div role="row" class="grid-row line">
-        <div role="rowheader" class="label-cell">
+        <div role="rowheader" class="label-cell" data-pos="${row}:${HEADER_COL}" data-line=${line.id} tabindex=${stop(HEADER_COL)}
+          aria-label=${line.label}>
           <input
             data-label=${line.id}
             .value=${line.label}
             maxlength="160"
+            tabindex=${inner}
             aria-label=${line.flow === 'in' ? msg('Name of the money coming in') : msg('Name of the money going out')}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
@@ -1152,18 +1309,18 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             }}
           />
           <div class="line-actions no-print">
-            <button class="icon-button" type="button" data-move="${line.id}:-1" aria-label=${msg(str`Move "${line.label}" up`)} @click=${() => this.moveLine(line, -1)}>↑</button>
-            <button class="icon-button" type="button" data-move="${line.id}:1" aria-label=${msg(str`Move "${line.label}" down`)} @click=${() => this.moveLine(line, 1)}>↓</button>
-            <button class="icon-button" type="button" data-fill=${line.id} aria-expanded=${this.fill?.lineId === line.id ? 'true' : 'false'}
+            <button class="icon-button" type="button" tabindex=${inner} data-move="${line.id}:-1" aria-label=${msg(str`Move "${line.label}" up`)} @click=${() => this.moveLine(line, -1)}>↑</button>
+            <button class="icon-button" type="button" tabindex=${inner} data-move="${line.id}:1" aria-label=${msg(str`Move "${line.label}" down`)} @click=${() => this.moveLine(line, 1)}>↓</button>
+            <button class="icon-button" type="button" tabindex=${inner} data-fill=${line.id} aria-expanded=${this.fill?.lineId === line.id ? 'true' : 'false'}
               aria-busy=${fillBusy ? 'true' : nothing} aria-disabled=${fillBusy ? 'true' : nothing} @click=${() => this.toggleFill(line)}>
               ${fillBusy ? preparingText() : msg('Fill')}<span class="visually-hidden"> ${line.label}</span>
             </button>
-            <button class="icon-button" type="button" aria-label=${msg(str`Remove "${line.label}"`)} @click=${() => this.removeLine(line)}>✕</button>
+            <button class="icon-button" type="button" tabindex=${inner} aria-label=${msg(str`Remove "${line.label}"`)} @click=${() => this.removeLine(line)}>✕</button>
           </div>
         </div>
         ${cell(line.preStart, -1, msg('before opening'))}
         ${line.amounts.map((amount, i) => cell(amount, i, monthNames[i] ?? ''))}
-        <div role="gridcell" class="figure line-total">${this.money(total)}</div>
+        <div role="gridcell" class="figure line-total" aria-readonly="true" data-pos="${row}:${plan.months}" tabindex=${stop(plan.months)}>${this.money(total)}</div>
       </div>
       ${this.renderFillPanel(line, plan, columns)}`;
   }
@@ -1183,7 +1340,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         monthName: (i) => this.monthName(i, plan, 'short'),
         update: (change) => (this.fill = { ...form, ...change }),
         apply: () => this.applyFill(),
-        cancel: () => (this.fill = undefined),
+        cancel: () => this.closeFill(line.id),
       });
     }
     const problem = this.partProblem(`fill:${line.id}`);
@@ -1195,32 +1352,42 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private renderTable(projection: Projection, plan: CashFlowPlan): TemplateResult {
     const months = projection.months;
     const columns = months.length + 3;
-    const ins = plan.lines.filter((l) => l.flow === 'in');
-    const outs = plan.lines.filter((l) => l.flow === 'out');
+    const lines = this.gridLines;
+    const insCount = this.insCount;
+    const ins = lines.slice(0, insCount);
+    const outs = lines.slice(insCount);
+    const rows = this.navRows;
     const monthNames = this.monthNames(plan);
-    let row = 0;
-    const figureRow = (label: string, pick: (p: Projection['preStart']) => number, total?: number, mark = false) =>
-      html`<div role="row" class="grid-row total-row">
-        <div role="rowheader" class="label-cell">${label}</div>
+    const rowOf = (figure: FigureRow) => rows.findIndex((r) => r.kind === 'figure' && r.figure === figure);
+    const stop = (row: number, col: number) => (this.active.row === row && this.active.col === col ? '0' : '-1');
+    // The computed rows: read-only cells, stops of the grid's keyboard model like the others.
+    const figureRow = (figure: FigureRow, label: string, pick: (p: Projection['preStart']) => number, total?: number, mark = false) => {
+      const row = rowOf(figure);
+      return html`<div role="row" class="grid-row total-row">
+        <div role="rowheader" class="label-cell" data-pos="${row}:${HEADER_COL}" tabindex=${stop(row, HEADER_COL)}>${label}</div>
         ${[projection.preStart, ...months].map(
-          (p) => html`<div role="gridcell" class="figure ${mark && pick(p) < 0 ? 'negative' : ''}">${this.money(pick(p))}</div>`,
+          (p, i) => html`<div role="gridcell" class="figure ${mark && pick(p) < 0 ? 'negative' : ''}" aria-readonly="true"
+            data-pos="${row}:${i - 1}" tabindex=${stop(row, i - 1)}>${this.money(pick(p))}</div>`,
         )}
-        <div role="gridcell" class="figure">${total === undefined ? '' : this.money(total)}</div>
+        <div role="gridcell" class="figure" aria-readonly="true" data-pos="${row}:${months.length}" tabindex=${stop(row, months.length)}>${total === undefined ? '' : this.money(total)}</div>
       </div>`;
+    };
     const section = (title: string) =>
-      html`<div role="row" class="grid-row section"><div role="rowheader" class="label-cell">${title}</div></div>`;
+      html`<div role="row" class="grid-row section"><div role="rowheader" class="label-cell" aria-colspan=${columns}>${title}</div></div>`;
+    const line = (l: CashFlowLine, index: number) =>
+      this.guardedLine(l, index, rowOfLine(index, insCount), plan, columns, monthNames);
     // A grid of divs, not a table: each row is its own layout box (CSS containment), and rows
-    // off screen are not rendered at all (content-visibility), so editing one amount of a
-    // 36 × 60 grid re-lays out one row. The grid scrolls sideways on narrow screens; without a
-    // line (no cell to focus) the grid itself takes the focus, so the keyboard can still scroll it.
+    // off screen are not rendered at all (content-visibility). The grid scrolls sideways on
+    // narrow screens; its one tab stop is the active cell (there is always one: the computed rows).
     return html`<div class="grid-wrap" part="table">
       <div
         role="grid"
         class="grid"
         aria-label=${msg('Cash flow by month')}
         aria-colcount=${columns}
-        tabindex=${ins.length + outs.length === 0 ? '0' : nothing}
         @keydown=${this.onGridKeydown}
+        @focusin=${this.onGridFocusIn}
+        @focusout=${this.onGridFocusOut}
         @paste=${this.onGridPaste}
       >
         <div role="rowgroup">
@@ -1233,14 +1400,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         </div>
         <div role="rowgroup">
           ${section(msg('Money coming in'))}
-          ${repeat(ins, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
-          ${figureRow(msg('Total money in'), (p) => p.totalIn, projection.totals.in)}
+          ${repeat(ins, (l) => l.id, (l, i) => line(l, i))}
+          ${figureRow('totalIn', msg('Total money in'), (p) => p.totalIn, projection.totals.in)}
           ${section(msg('Money going out'))}
-          ${repeat(outs, (l) => l.id, (line) => this.guardedLine(line, row++, plan, columns, monthNames))}
-          ${figureRow(msg('Total money out'), (p) => p.totalOut, projection.totals.out)}
-          ${figureRow(msg('Net cash flow'), (p) => p.net, projection.totals.net, true)}
-          ${figureRow(msg('Opening balance'), (p) => p.opening)}
-          ${figureRow(msg('Closing balance'), (p) => p.closing, undefined, true)}
+          ${repeat(outs, (l) => l.id, (l, i) => line(l, insCount + i))}
+          ${figureRow('totalOut', msg('Total money out'), (p) => p.totalOut, projection.totals.out)}
+          ${figureRow('net', msg('Net cash flow'), (p) => p.net, projection.totals.net, true)}
+          ${figureRow('opening', msg('Opening balance'), (p) => p.opening)}
+          ${figureRow('closing', msg('Closing balance'), (p) => p.closing, undefined, true)}
         </div>
       </div>
     </div>`;
@@ -1251,9 +1418,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (this.saveProblem) {
       notices.push(html`<p class="notice error" part="notice" role="alert">
         <span>${this.saveProblem === 'full'
-          ? msg('This device is out of space, so your latest changes are not saved. Export your projection now to keep it.')
-          : msg('This device does not let the page save your work. Export your projection to keep it.')}</span>
-        <button class="button" type="button" @click=${this.exportJson}>${msg('Export now')}</button>
+          ? msg('This device is out of space, so your latest changes are not saved. Download a copy of your projection now to keep it.')
+          : msg('This device does not let the page save your work. Download a copy of your projection to keep it.')}</span>
+        <button class="button" type="button" @click=${this.exportJson}>${msg('Download a copy')}</button>
       </p>`);
     }
     if (this.storageNotice) {
@@ -1291,7 +1458,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${this.renderHelpers(plan)}
         <div class="actions no-print" part="actions">
           ${this.partButton('csv', msg('Download for Excel (CSV)'), () => this.exportCsv())}
-          <button class="button secondary" type="button" @click=${this.exportJson}>${msg('Save a copy (file)')}</button>
+          <button class="button secondary" type="button" @click=${this.exportJson}>${msg('Download a copy (file)')}</button>
           <label class="button secondary">
             ${this.parts.busy('import') ? preparingText() : msg('Open a copy (file)')}
             <input class="file-input" type="file" accept=".json,application/json" aria-busy=${this.parts.busy('import') ? 'true' : nothing} @change=${this.onImport} />

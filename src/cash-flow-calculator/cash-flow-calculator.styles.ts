@@ -18,6 +18,12 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  /* A month field has stops inside it (month, year, the calendar button); on the calendar button
+     the field matches only :focus-within, so the ring is shown whenever the focus is within it. */
+  input[type='month']:focus-within {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
   .narrow-input {
     width: 9em;
   }
@@ -198,7 +204,8 @@ export const styles = css`
   .amount.zero {
     color: var(--_muted);
   }
-  .amount:focus-visible {
+  /* Every stop of the grid (amounts, names, computed figures) shows where the keyboard is. */
+  [data-pos]:focus-visible {
     outline: 0.15em solid var(--_focus);
     outline-offset: -0.15em;
   }
@@ -234,6 +241,10 @@ export const styles = css`
     cursor: pointer;
     font-size: 0.8125em;
     padding: 0.25em 0.5em;
+  }
+  /* The small buttons keep a focus ring of at least 2 px (0.15em of their smaller text is less). */
+  .icon-button:focus-visible {
+    outline-width: max(2px, 0.15em);
   }
   .total-row {
     font-weight: 700;

@@ -11,6 +11,7 @@ import { expectAccessible } from '../helpers/a11y.js';
 import { blockStorage, fillStorage } from '../helpers/storage-faults.js';
 import { until } from '../helpers/until.js';
 import { files, lineTools, printing } from '../../src/cash-flow-calculator/parts.js';
+import { gridRows, isAmountCell, moveFor, rowOfLine } from '../../src/cash-flow-calculator/grid-nav.js';
 
 type Json = Record<string, any>;
 const DRAFTS_KEY = `${STORAGE_PREFIX}cash-flow.drafts`;
@@ -184,14 +185,21 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
   it('the grid works from the keyboard like a spreadsheet (ARIA grid)', async () => {
     const el = await calculator();
     cell(el, 0, 0).focus();
+    // Down from the only money-in line: the read-only "Total money in" row, then the next line.
+    await sendKeys({ press: 'ArrowDown' });
+    expect(shadow(el).activeElement!.getAttribute('aria-readonly')).to.equal('true');
     await sendKeys({ press: 'ArrowDown' });
     expect(shadow(el).activeElement).to.equal(cell(el, 1, 0));
     expect(cell(el, 1, 0).getAttribute('tabindex')).to.equal('0');
     expect(cell(el, 0, 0).getAttribute('tabindex')).to.equal('-1');
     await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowRight' });
     expect(shadow(el).activeElement).to.equal(cell(el, 0, 1));
+    // Home: the row header (the line's name), then right to "before opening".
     await sendKeys({ press: 'Home' });
+    expect(shadow(el).activeElement!.getAttribute('role')).to.equal('rowheader');
+    await sendKeys({ press: 'ArrowRight' });
     expect(shadow(el).activeElement).to.equal(cell(el, 0, -1));
     // Typing starts editing with what was typed; Enter commits and moves down.
     await sendKeys({ type: '75' });
@@ -356,7 +364,7 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
   it('a saved projection that cannot be read is kept aside, and the owner is told', async () => {
     localStorage.setItem(DRAFTS_KEY, '{"v":1,"data":{"drafts":"broken"');
     const el = await calculator();
-    expect($(el, '[part="notice"]').textContent).to.contain('Se apartó en este dispositivo, no se borró');
+    expect($(el, '[part="notice"]').textContent).to.contain('No se borró: quedó aparte en este dispositivo');
     const kept = Object.keys(localStorage).filter((key) => key.startsWith(`${DRAFTS_KEY}.unreadable.`));
     expect(kept).to.have.length(1);
     expect(localStorage.getItem(kept[0]!)).to.equal('{"v":1,"data":{"drafts":"broken"');
@@ -420,7 +428,7 @@ describe('<mipyme-cash-flow-calculator>: nothing is lost', () => {
     const json = JSON.parse(await blobs[1]!.text()) as Json;
     expect(json['format']).to.equal('infomipyme-cash-flow');
     await el.updateComplete;
-    expect($(el, '.saved').textContent).to.contain('Última exportación');
+    expect($(el, '.saved').textContent).to.contain('Última copia descargada');
   });
 });
 
@@ -437,7 +445,7 @@ describe('<mipyme-cash-flow-calculator>: when the device cannot save', () => {
     }
     const alert = $(el, '[part="notice"][role="alert"]');
     expect(alert.textContent).to.contain('no tiene espacio');
-    expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Exportar ahora');
+    expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Descargar una copia');
     expect(shown(el, 0, 1)).to.equal('1,234.00');
     await expectAccessible(el);
   });
@@ -451,7 +459,7 @@ describe('<mipyme-cash-flow-calculator>: when the device cannot save', () => {
       el.save();
       await el.updateComplete;
       const alert = $(el, '[part="notice"][role="alert"]');
-      expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Exportar ahora');
+      expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Descargar una copia');
       expect(shown(el, 0, 1)).to.equal('1,234.00');
     } finally {
       restore();
@@ -586,7 +594,7 @@ describe('<mipyme-cash-flow-calculator>: parts that load on first use', () => {
       await el.updateComplete;
       expect(blobs).to.have.length(0);
       expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain(FAILED);
-      expect($(el, '.saved').textContent).not.to.contain('Última exportación');
+      expect($(el, '.saved').textContent).not.to.contain('Última copia descargada');
       // Opening a copy: nothing is added, the same message.
       const input = $<HTMLInputElement>(el, 'input[type="file"]');
       const data = new DataTransfer();
@@ -602,7 +610,7 @@ describe('<mipyme-cash-flow-calculator>: parts that load on first use', () => {
       await el.updateComplete;
       expect(blobs).to.have.length(1);
       expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
-      expect($(el, '.saved').textContent).to.contain('Última exportación');
+      expect($(el, '.saved').textContent).to.contain('Última copia descargada');
     } finally {
       URL.createObjectURL = original;
       restore();
@@ -706,7 +714,7 @@ describe('<mipyme-cash-flow-calculator>: saved projections from 0.1.0, two tabs,
     const el = await calculator();
     expect(options(el)).to.deep.equal(['Comedor Doña Marta', 'Tienda La Esquina']);
     expect($$<HTMLInputElement>(el, '.label-cell input')[0]!.value).to.equal('Almuerzos');
-    expect($(el, '.saved').textContent).to.contain('Última exportación');
+    expect($(el, '.saved').textContent).to.contain('Última copia descargada');
     expect(shadow(el).querySelector('[part="notice"]')).to.equal(null);
     expect(localStorage.getItem(DRAFTS_KEY)).to.equal(v1); // opening it writes nothing
 
@@ -780,10 +788,10 @@ describe('<mipyme-cash-flow-calculator>: saved projections from 0.1.0, two tabs,
       return $(el, '.saved').textContent!.replace(/\s+/g, ' ');
     };
     const rows: Array<{ id: string; has: string[]; hasNot: string[] }> = [
-      { id: 'd-new', has: [], hasNot: ['Todavía no exportada', 'Descargue una copia', 'Última exportación'] },
-      { id: 'd-old', has: ['Todavía no exportada: descargue una copia de vez en cuando.'], hasNot: ['Última exportación'] },
-      { id: 'd-exported-old', has: ['Última exportación', 'Descargue una copia de vez en cuando'], hasNot: ['Todavía no exportada'] },
-      { id: 'd-exported-new', has: ['Última exportación'], hasNot: ['Todavía no exportada', 'Descargue una copia'] },
+      { id: 'd-new', has: [], hasNot: ['Todavía no ha descargado ninguna copia', 'Descargue una copia', 'Última copia descargada'] },
+      { id: 'd-old', has: ['Todavía no ha descargado ninguna copia: descargue una de vez en cuando.'], hasNot: ['Última copia descargada'] },
+      { id: 'd-exported-old', has: ['Última copia descargada', 'Descargue una copia de vez en cuando'], hasNot: ['Todavía no ha descargado ninguna copia'] },
+      { id: 'd-exported-new', has: ['Última copia descargada'], hasNot: ['Todavía no ha descargado ninguna copia', 'Descargue una copia'] },
     ];
     for (const { id, has, hasNot } of rows) {
       const text = await status(id);
@@ -791,5 +799,45 @@ describe('<mipyme-cash-flow-calculator>: saved projections from 0.1.0, two tabs,
       for (const part of hasNot) expect(text, id).not.to.contain(part);
     }
     await expectAccessible(el);
+  });
+});
+
+describe('grid-nav.ts: the grid\'s keyboard model (pure)', () => {
+  // 2 lines in, 1 out → rows: in, in, Total in, out, Total out, Net, Opening, Closing (8); 12 months.
+  const ROWS = gridRows(2, 1).length;
+  const MONTHS = 12;
+  const rows: Array<{ key: string; ctrl?: boolean; from: [number, number]; to: [number, number] | undefined }> = [
+    { key: 'ArrowDown', from: [0, 0], to: [1, 0] },
+    { key: 'ArrowDown', from: [7, 0], to: [7, 0] },
+    { key: 'ArrowUp', from: [0, 3], to: [0, 3] },
+    { key: 'ArrowLeft', from: [0, -2], to: [0, -2] },
+    { key: 'ArrowRight', from: [0, 12], to: [0, 12] },
+    { key: 'Home', from: [3, 5], to: [3, -2] },
+    { key: 'End', from: [3, 5], to: [3, 12] },
+    { key: 'Home', ctrl: true, from: [3, 5], to: [0, -2] },
+    { key: 'End', ctrl: true, from: [3, 5], to: [7, 12] },
+    { key: 'PageDown', from: [1, 4], to: [6, 4] },
+    { key: 'PageDown', from: [4, 4], to: [7, 4] },
+    { key: 'PageUp', from: [6, 4], to: [1, 4] },
+    { key: 'PageUp', from: [2, 4], to: [0, 4] },
+    { key: 'Enter', from: [0, 0], to: undefined },
+    { key: 'a', from: [0, 0], to: undefined },
+  ];
+  for (const { key, ctrl, from, to } of rows) {
+    it(`${ctrl ? 'Ctrl+' : ''}${key} from ${from.join(':')} → ${to ? to.join(':') : 'no move'}`, () => {
+      const moved = moveFor({ key, ctrlKey: ctrl }, { row: from[0], col: from[1] }, ROWS, MONTHS);
+      expect(moved).to.deep.equal(to ? { row: to[0], col: to[1] } : undefined);
+    });
+  }
+
+  it('rows: the lines in, their total, the lines out, the computed rows; amounts are the only cells to type into', () => {
+    const grid = gridRows(2, 1);
+    expect(grid.map((r) => (r.kind === 'line' ? r.line : r.figure))).to.deep.equal([0, 1, 'totalIn', 2, 'totalOut', 'net', 'opening', 'closing']);
+    expect([0, 1, 2].map((line) => rowOfLine(line, 2))).to.deep.equal([0, 1, 3]);
+    expect(isAmountCell(grid[0], -1, MONTHS)).to.equal(true);
+    expect(isAmountCell(grid[0], 11, MONTHS)).to.equal(true);
+    expect(isAmountCell(grid[0], -2, MONTHS), 'the name').to.equal(false);
+    expect(isAmountCell(grid[0], 12, MONTHS), 'the total').to.equal(false);
+    expect(isAmountCell(grid[2], 0, MONTHS), 'a computed row').to.equal(false);
   });
 });
