@@ -86,8 +86,15 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   @state() private lastSaved?: number;
   @state() private saveProblem?: 'full' | 'unavailable';
   @state() private storageNotice?: string;
-  @state() private importNotice?: { ok: boolean; text: string };
+  /** The outcome of the owner's last action on the plans (import, copy, delete, print), said once. */
+  @state() private notice?: { ok: boolean; text: string };
   @state() private renaming = false;
+  @state() private renameError?: string;
+
+  /** Where the focus goes after the next render (the control that opened what just closed…). */
+  private focusAfterRender?: string;
+  /** The control that had the focus before the render (to notice one the render took away). */
+  private focusedBeforeRender?: Element | null;
 
   /** The actions that wait for a lazy part (parts.ts): busy while it loads, a message if it cannot. */
   private readonly parts = new PartsController(this);
@@ -144,6 +151,30 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     }
     const plan = this.activePlan;
     if (plan) this.progress = this.progressOf(outline, plan);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.focusedBeforeRender = this.shadowRoot?.activeElement;
+    super.update(changed);
+  }
+
+  /**
+   * Keep the focus where a keyboard or screen-reader user expects it: on the control a handler
+   * named (`focusAfterRender`), else — when the render removed the focused control (a form
+   * closed, a view replaced) — on the section's heading or the widget's frame, never on <body>.
+   */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const root = this.shadowRoot;
+    if (!root) return;
+    const wanted = this.focusAfterRender;
+    const before = this.focusedBeforeRender;
+    this.focusAfterRender = this.focusedBeforeRender = undefined;
+    if (wanted) {
+      root.querySelector<HTMLElement>(wanted)?.focus();
+    } else if (before && !before.isConnected && !root.activeElement) {
+      (root.querySelector<HTMLElement>('#section-title') ?? root.querySelector<HTMLElement>('.base'))?.focus();
+    }
   }
 
   // ------------------------------------------------------------------ data
@@ -262,22 +293,51 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   private duplicate(): void {
     const plan = this.activePlan;
-    if (plan) this.updatePlans(duplicatePlan(this.store, plan.id, newPlanId(), msg(str`${plan.name} (copy)`).slice(0, 120), Date.now()));
+    if (!plan) return;
+    const name = msg(str`${plan.name} (copy)`).slice(0, 120);
+    this.updatePlans(duplicatePlan(this.store, plan.id, newPlanId(), name, Date.now()));
+    this.notice = { ok: true, text: msg(str`"${name}" was added to your plans and is now open.`) };
+  }
+
+  private startRenaming(): void {
+    this.renaming = true;
+    this.renameError = undefined;
+    this.focusAfterRender = '#plan-name';
+  }
+
+  /** Close the name form, the focus back on "Rename". */
+  private stopRenaming(): void {
+    this.renaming = false;
+    this.renameError = undefined;
+    this.focusAfterRender = '#rename';
   }
 
   private rename(event: Event): void {
     event.preventDefault();
     const plan = this.activePlan;
     const name = this.renderRoot.querySelector<HTMLInputElement>('#plan-name')?.value.trim().slice(0, 120);
-    this.renaming = false;
-    if (plan && name) this.updatePlans(renamePlan(this.store, plan.id, name, Date.now()));
+    if (!name) {
+      this.renameError = msg('Enter a name for the plan.');
+      this.focusAfterRender = '#plan-name';
+      return;
+    }
+    this.stopRenaming();
+    if (plan) this.updatePlans(renamePlan(this.store, plan.id, name, Date.now()));
+  }
+
+  private onRenameKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    this.stopRenaming();
   }
 
   private deletePlan(): void {
     const plan = this.activePlan;
     if (!plan) return;
     const ok = window.confirm(msg(str`Delete the plan "${plan.name}" from this device? Download a copy first if you may need it again.`));
-    if (ok) this.updatePlans(removePlan(this.store, plan.id));
+    if (!ok) return;
+    this.updatePlans(removePlan(this.store, plan.id));
+    this.notice = { ok: true, text: msg(str`"${plan.name}" was deleted from this device.`) };
   }
 
   // ------------------------------------------------------------------ exports
@@ -444,7 +504,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     if (!outline || !plan) return;
     const win = window.open('', '_blank');
     if (!win) {
-      this.importNotice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or use "Download (web page)" and print that file.') };
+      this.notice = { ok: false, text: msg('The browser blocked the print window. Allow pop-ups for this site, or use "Download (web page)" and print that file.') };
       return;
     }
     if (!printable.loaded) win.document.body?.replaceChildren(preparingText());
@@ -462,12 +522,12 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     input.value = '';
     if (!file) return;
     if (file.size > 5_000_000) {
-      this.importNotice = { ok: false, text: msg('This file is too large to be a business plan.') };
+      this.notice = { ok: false, text: msg('This file is too large to be a business plan.') };
       return;
     }
     const result = jsonToPlan(await file.text());
     if (!result.ok) {
-      this.importNotice = {
+      this.notice = {
         ok: false,
         text:
           result.error === 'newer-version'
@@ -477,13 +537,13 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
       return;
     }
     if (!this.outlines.some((o) => o.id === result.plan.outlineId)) {
-      this.importNotice = { ok: false, text: msg('This plan uses an outline this site does not offer. Nothing was changed.') };
+      this.notice = { ok: false, text: msg('This plan uses an outline this site does not offer. Nothing was changed.') };
       return;
     }
     // An import never replaces a plan: it is added with a new id.
     const plan = { ...result.plan, id: newPlanId() };
     this.updatePlans(upsertPlan(this.store, plan));
-    this.importNotice = { ok: true, text: msg(str`"${plan.name}" was added to your plans.`) };
+    this.notice = { ok: true, text: msg(str`"${plan.name}" was added to your plans.`) };
   }
 
   // ------------------------------------------------------------------ render
@@ -501,13 +561,15 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     return html`<div class="header" part="header">
       <div class="row">
         ${this.renaming
-          ? html`<form class="row" @submit=${this.rename}>
+          ? html`<form class="row" novalidate @submit=${this.rename} @keydown=${this.onRenameKey}>
               <div class="field">
                 <label class="field-label" for="plan-name">${msg('Name of the plan')}</label>
-                <input id="plan-name" .value=${plan.name} maxlength="120" />
+                ${this.renameError ? html`<p class="field-error" id="plan-name-error">${this.renameError}</p>` : nothing}
+                <input id="plan-name" .value=${plan.name} maxlength="120" aria-invalid=${this.renameError ? 'true' : nothing}
+                  aria-describedby=${this.renameError ? 'plan-name-error' : nothing} />
               </div>
               <button class="button" type="submit">${msg('Save name')}</button>
-              <button class="button secondary" type="button" @click=${() => (this.renaming = false)}>${msg('Cancel')}</button>
+              <button class="button secondary" type="button" @click=${this.stopRenaming}>${msg('Cancel')}</button>
             </form>`
           : html`<div class="field">
                 <label class="field-label" for="plan">${msg('Plan')}</label>
@@ -518,7 +580,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
                   ${repeat(this.store.plans.filter((p) => this.outlines.some((o) => o.id === p.outlineId)), (p) => p.id, (p) => html`<option value=${p.id} ?selected=${p.id === plan.id}>${p.name}</option>`)}
                 </select>
               </div>
-              <button class="button secondary" type="button" @click=${() => (this.renaming = true)}>${msg('Rename')}</button>
+              <button class="button secondary" id="rename" type="button" @click=${this.startRenaming}>${msg('Rename')}</button>
               <button class="button secondary" type="button" @click=${this.duplicate}>${msg('Duplicate')}</button>
               <button class="button secondary" type="button" @click=${this.deletePlan}>${msg('Delete')}</button>
               <div class="field">
@@ -567,7 +629,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
             >
               <span>${number}. ${pickText(section.title, this.uiLanguage)}</span>
               ${count && count.total > 0
-                ? html`<span class="count" aria-label=${msg(str`${count.answered} of ${count.total} answered`)}>${count.answered}/${count.total}</span>`
+                ? html`<span class="count" aria-hidden="true">${count.answered}/${count.total}</span
+                    ><span class="visually-hidden">${msg(str`${count.answered} of ${count.total} answered`)}</span>`
                 : nothing}
             </button>
           </li>`;
@@ -664,8 +727,13 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     </section>`;
   }
 
+  /**
+   * The messages above the plan. The outcome of an action is written into live regions that are
+   * always there (a region added together with its text is often not read out).
+   */
   private renderNotices(): TemplateResult {
-    return html`${this.saveProblem
+    const notice = this.notice;
+    return html`<div class="notices">${this.saveProblem
       ? html`<p class="notice error" part="notice" role="alert">
           <span>${this.saveProblem === 'full'
             ? msg('This device is out of space, so your latest answers are not saved. Download a copy now to keep them.')
@@ -674,9 +742,8 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
         </p>`
       : nothing}
     ${this.storageNotice ? html`<p class="notice" part="notice" role="status">${this.storageNotice}</p>` : nothing}
-    ${this.importNotice
-      ? html`<p class="notice ${this.importNotice.ok ? '' : 'error'}" part="notice" role="status">${this.importNotice.text}</p>`
-      : nothing}`;
+    <div role="status">${notice?.ok ? html`<p class="notice" part="notice">${notice.text}</p>` : nothing}</div>
+    <div role="alert">${notice && !notice.ok ? html`<p class="notice error" part="notice">${notice.text}</p>` : nothing}</div></div>`;
   }
 
   override render() {
@@ -703,7 +770,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
           ${this.partButton('print', msg('Print'), () => this.print())}
           ${this.partButton('download-html', msg('Download (web page)'), () => this.downloadHtml(), true)}
           ${this.partButton('download-markdown', msg('Download (text)'), () => this.downloadMarkdown(), true)}
-          <button class="button secondary" type="button" @click=${this.downloadJson}>${msg('Save a copy (file)')}</button>
+          <button class="button secondary" type="button" @click=${this.downloadJson}>${msg('Download a copy (file)')}</button>
           <label class="button secondary">
             ${msg('Open a copy (file)')}
             <input class="file-input" type="file" accept=".json,application/json" @change=${this.onImport} />
@@ -715,6 +782,6 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
         </div>
         ${this.parts.failed ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}`;
     }
-    return html`<div class="base" part="base">${content}</div>`;
+    return html`<div class="base" part="base" tabindex="-1">${content}</div>`;
   }
 }

@@ -16,6 +16,34 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  .notices {
+    display: grid;
+    gap: 0.5em;
+  }
+  /* Empty live regions stay in the accessibility tree but take no room. */
+  .notices > div:empty,
+  .notices:not(:has(.notice)) {
+    position: absolute;
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  /* The file input is hidden inside its label, which looks like a button: the label shows the focus. */
+  .button:has(> .file-input:focus-visible) {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
+  .base:focus {
+    outline: none;
+  }
+  .base:focus-visible {
+    outline: 0.15em solid var(--_focus);
+  }
   .saved {
     margin: 0;
     color: var(--_muted);

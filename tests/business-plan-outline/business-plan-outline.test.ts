@@ -72,10 +72,13 @@ describe('<mipyme-business-plan-outline>: states', () => {
 
   it('ready: the outline with its sections, questions and progress, accessible', async () => {
     const el = await outlineWidget();
-    expect($$(el, 'nav button').map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      '1. Su idea 0/1',
-      '1.1. Clientes',
-    ]);
+    // What is seen ("0/1") and what is said ("0 de 1 respondidas", the figures hidden from screen readers).
+    const seen = (b: Element) => Array.from(b.querySelectorAll(':scope > span:not(.visually-hidden)')).map((s) => s.textContent!.trim()).join(' ');
+    expect($$(el, 'nav button').map(seen)).to.deep.equal(['1. Su idea 0/1', '1.1. Clientes']);
+    const count = $(el, 'nav button .count');
+    expect(count.getAttribute('aria-hidden')).to.equal('true');
+    expect(count.nextElementSibling!.matches('.visually-hidden')).to.equal(true);
+    expect(count.nextElementSibling!.textContent).to.equal('0 de 1 respondidas');
     expect($(el, '#section-title').textContent).to.equal('1. Su idea');
     expect($(el, '.question label').textContent).to.equal('¿Qué vende?');
     expect($(el, '[part="progress"] label').textContent).to.contain('0 de 1 preguntas respondidas (0 %)');
@@ -313,7 +316,7 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
       expect(download.textContent!.trim()).to.equal('Preparando…');
       // It cannot be loaded: a message, no file, the answer still there.
       fail();
-      await until(() => !!shadow(el).querySelector('[role="alert"]'), 'the message');
+      await until(() => !!shadow(el).querySelector('[part="actions"] + [role="alert"]'), 'the message');
       expect($(el, '[part="actions"] + [role="alert"]').textContent).to.contain('No se pudo cargar esta parte de la herramienta');
       expect(download.hasAttribute('aria-busy')).to.equal(false);
       expect(blobs).to.have.length(0);
@@ -340,7 +343,7 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
       await until(() => blobs.length === 1, 'the download');
       expect(await blobs[0]!.text()).to.contain('Pupusas');
       await el.updateComplete;
-      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      expect(shadow(el).querySelector('[part="actions"] + [role="alert"]')).to.equal(null);
       expect(await el.exportHtml()).to.contain('Pupusas');
     } finally {
       console.warn = warn;
@@ -373,7 +376,7 @@ describe('<mipyme-business-plan-outline>: taking the plan out', () => {
       expect(button().getAttribute('aria-busy')).to.equal('true');
       expect(button().textContent!.trim()).to.equal('Preparando…');
       fail();
-      await until(() => !!shadow(el).querySelector('[role="alert"]'), 'the message');
+      await until(() => !!shadow(el).querySelector('[part="actions"] + [role="alert"]'), 'the message');
       expect(blobs).to.have.length(0);
       expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('Tamales');
       const text = el.exportMarkdown();
