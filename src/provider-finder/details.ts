@@ -31,7 +31,7 @@ export interface DetailsContext {
 export function renderDetails(c: DetailsContext): TemplateResult {
   const { provider } = c.result;
   const lang = c.lang;
-  return html`<h2 id="details-title">${pickText(provider.name, lang)}</h2>
+  return html`<h2 id="details-title" tabindex="-1">${pickText(provider.name, lang)}</h2>
     ${provider.alternateName ? html`<p class="meta">${provider.alternateName}</p>` : nothing}
     ${provider.description ? html`<p class="description">${pickText(provider.description, lang)}</p>` : nothing}
     <dl>

@@ -28,6 +28,9 @@ import { CALLING_CODES, contactLinks, type ContactLink } from './contact-links.j
 import { details } from './parts.js';
 import { styles } from './provider-finder.styles.js';
 
+/** What Tab stops at in the details dialog. */
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 type LocationState =
   | { readonly status: 'off' }
   | { readonly status: 'asking' }
@@ -69,6 +72,8 @@ export class MipymeProviderFinder extends MipymeElement {
   static override styles = [tokens, base, viewStyles, forms, lists, styles];
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[part="filter-toggle"]') private filterToggle?: HTMLButtonElement;
+  @query('[part="count"]') private countRegion?: HTMLElement;
 
   /** Initial region (ISO 3166-2, e.g. `HN-CR`); providers are sorted by distance from its centre. */
   @property() region?: string;
@@ -94,7 +99,8 @@ export class MipymeProviderFinder extends MipymeElement {
   private directoryFeed?: Feed;
   private directoryKey?: string;
   private result?: DirectoryResult;
-  private opener?: HTMLElement;
+  /** The control that opened the details dialog, and its provider (to find it again after a re-render). */
+  private opener?: { readonly element: HTMLElement; readonly id: string };
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -121,6 +127,14 @@ export class MipymeProviderFinder extends MipymeElement {
     if (!this.result || changed.has('query') || changed.has('location')) {
       this.result = queryDirectory(this.directory!, { ...this.query, origin: this.origin });
     }
+  }
+
+  /**
+   * A choice of the no-result view ("Show all providers", a widening) goes with the view: the focus
+   * goes to the new result count, which says what the choice found, just before the list.
+   */
+  protected override focusAfterLoss(lost: Element): HTMLElement | null | undefined {
+    return lost.closest('[part="empty"]') ? this.countRegion : undefined;
   }
 
   private get effectivePageSize(): number {
@@ -153,6 +167,16 @@ export class MipymeProviderFinder extends MipymeElement {
     });
   }
 
+  /** Escape in the filters, when they are a disclosure (narrow widths) and open: close them, focus on their toggle. */
+  private onFiltersKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.filtersOpen) return;
+    const toggle = this.filterToggle;
+    if (!toggle?.checkVisibility()) return;
+    event.preventDefault();
+    this.filtersOpen = false;
+    toggle.focus();
+  }
+
   private askLocation(): void {
     if (!('geolocation' in navigator)) {
       this.location = { status: 'unavailable' };
@@ -172,14 +196,18 @@ export class MipymeProviderFinder extends MipymeElement {
 
   /** Open a provider's details (the dialog's code loads the first time). */
   private async openDetails(result: ProviderResult, event: Event): Promise<void> {
-    const opener = event.currentTarget as HTMLElement;
+    const element = event.currentTarget as HTMLElement;
     await this.parts.run(`details:${result.provider.id}`, details, () => {
-      this.opener = opener;
+      this.opener = { element, id: result.provider.id };
       this.selected = result;
       this.emit(result.provider, 'details');
       // The widget may have left the page while the part loaded.
       void this.updateComplete.then(() => {
-        if (this.dialog?.isConnected && !this.dialog.open) this.dialog.showModal();
+        const dialog = this.dialog;
+        if (!dialog?.isConnected || dialog.open) return;
+        dialog.showModal();
+        // The title first (APG): the first control would be the call link, one Enter from a call.
+        dialog.querySelector<HTMLElement>('#details-title')?.focus();
       });
     });
   }
@@ -188,9 +216,39 @@ export class MipymeProviderFinder extends MipymeElement {
     this.dialog?.close();
   }
 
+  /**
+   * Back to the control that opened the dialog; if the list was drawn again meanwhile, to the same
+   * provider's name; if that provider is no longer shown, to the result count (never the page's body).
+   */
   private onDialogClose(): void {
+    const opener = this.opener;
+    this.opener = undefined;
     this.selected = undefined;
-    this.opener?.focus();
+    if (!opener) return;
+    const again = opener.element.isConnected
+      ? opener.element
+      : Array.from(this.renderRoot.querySelectorAll<HTMLElement>('.name-button')).find((b) => b.dataset['provider'] === opener.id);
+    if (again) again.focus();
+    else this.countRegion?.focus();
+  }
+
+  /**
+   * Tab and Shift+Tab go round the dialog's controls (APG modal dialog): the browser would let them
+   * leave the page for its own toolbar.
+   */
+  private onDialogKeydown(event: KeyboardEvent): void {
+    const dialog = this.dialog;
+    if (event.key !== 'Tab' || !dialog?.open) return;
+    const stops = Array.from(dialog.querySelectorAll<HTMLElement>(TABBABLE)).filter((node) => node.checkVisibility());
+    const first = stops[0];
+    const last = stops[stops.length - 1];
+    if (!first || !last) return;
+    const active = this.shadowRoot?.activeElement;
+    const current = active instanceof HTMLElement ? stops.indexOf(active) : -1;
+    const next = event.shiftKey ? (current <= 0 ? last : undefined) : current === stops.length - 1 ? first : undefined;
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
   }
 
   private downloadVCard(provider: Provider): void {
@@ -333,10 +391,11 @@ export class MipymeProviderFinder extends MipymeElement {
   }
 
   private renderFilters(result: DirectoryResult): TemplateResult {
-    return html`<div id="filters" class="filters ${this.filtersOpen ? '' : 'closed'}" part="filters">
-      ${PROVIDER_FACETS.map((facet) => {
+    // Keyed by facet, so a facet that empties does not make the next ones draw anew (the focus would go).
+    const facets = PROVIDER_FACETS.filter((facet) => result.facets[facet].length > 0);
+    return html`<div id="filters" class="filters ${this.filtersOpen ? '' : 'closed'}" part="filters" @keydown=${this.onFiltersKeydown}>
+      ${repeat(facets, (facet) => facet, (facet) => {
         const values = result.facets[facet];
-        if (values.length === 0) return nothing;
         return html`<fieldset part="filter">
           <legend>${this.facetTitle(facet)}</legend>
           ${repeat(
@@ -385,7 +444,7 @@ export class MipymeProviderFinder extends MipymeElement {
       .join(', ');
     return html`<li class="item" part="item">
       <h3>
-        <button class="name-button" type="button" aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
+        <button class="name-button" type="button" data-provider=${provider.id} aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
           @click=${(e: Event) => void this.openDetails(result, e)}>${pickText(provider.name, lang)}${busy ? html` <span class="preparing">${preparingText()}</span>` : nothing}</button>
       </h3>
       ${this.parts.failed === `details:${provider.id}` ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}
@@ -440,7 +499,7 @@ export class MipymeProviderFinder extends MipymeElement {
   private renderDialog(): TemplateResult {
     const result = this.selected;
     const part = details.loaded;
-    return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose}>
+    return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose} @keydown=${this.onDialogKeydown}>
       ${result && part
         ? part.renderDetails({
             result,
@@ -462,7 +521,7 @@ export class MipymeProviderFinder extends MipymeElement {
     const remaining = total - visible.length;
     const count = formatNumber(total, this.locale);
     return html`<div class="results">
-      <p class="status" part="count" role="status" aria-live="polite">
+      <p class="status" part="count" role="status" aria-live="polite" tabindex="-1">
         ${total === 1 ? msg('1 provider') : msg(str`${count} providers`)}
       </p>
       ${total === 0
