@@ -92,7 +92,7 @@ export function providerKindLabel(kind: ProviderKind): string {
     case 'training':
       return msg('Training centre');
     case 'finance':
-      return msg('Finance');
+      return msg('Financial institution');
     case 'university':
       return msg('University');
     case 'cooperative':

@@ -47,7 +47,7 @@ describe('the feed-check page on a split feed', () => {
     const root = await checkAddress(el, `/__split/${key}/index.json`);
     const hn = Array.from(root.querySelectorAll('table.parts tbody tr')).find((row) => text(row.querySelector('th')) === 'HN')!;
     expect(text(hn.lastElementChild)).to.match(/404/);
-    expect(text(root.querySelector('.verdict'))).to.match(/^1 parte\(s\) de este feed dividido no se pueden usar/);
+    expect(text(root.querySelector('.verdict'))).to.match(/^1 parte\(s\) de esta fuente de datos dividida no se pueden usar/);
   });
 
   it('an index pasted (or as a file) says how to check it instead of showing an empty feed', async () => {

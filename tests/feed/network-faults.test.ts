@@ -134,21 +134,21 @@ const faults: Fault[] = [
     says: /no respondió en 1 s\./,
     requests: 1,
   },
-  { name: '404', mode: 'not-found', code: 'http', status: 404, says: /No se encontró un feed en .*\(error 404\)/, requests: 1 },
+  { name: '404', mode: 'not-found', code: 'http', status: 404, says: /No se encontró la fuente de datos en .*\(error 404\)/, requests: 1 },
   { name: '500', mode: 'server-error', code: 'http', status: 500, says: /respondió con el error 500\./, requests: 1 },
-  { name: 'redirect loop (302 to itself)', mode: 'redirect-loop', code: 'network', says: /No se pudo llegar al feed/ },
-  { name: 'redirect cycle (A → B → A)', mode: 'redirect-cycle', code: 'network', says: /No se pudo llegar al feed/ },
+  { name: 'redirect loop (302 to itself)', mode: 'redirect-loop', code: 'network', says: /No se pudo llegar a la fuente de datos/ },
+  { name: 'redirect cycle (A → B → A)', mode: 'redirect-cycle', code: 'network', says: /No se pudo llegar a la fuente de datos/ },
   // (Chromium itself retries a GET whose connection closed without an answer: no request count.)
-  { name: 'dropped connection', mode: 'down', code: 'network', says: /No se pudo llegar al feed/ },
+  { name: 'dropped connection', mode: 'down', code: 'network', says: /No se pudo llegar a la fuente de datos/ },
   {
     name: 'an HTML page (wrong content, wrong type)',
     mode: 'html',
     code: 'not-json',
-    says: /devuelve una página web, no un feed\./,
+    says: /devuelve una página web, no una fuente de datos\./,
     requests: 1,
   },
-  { name: 'empty body (200)', mode: 'empty', code: 'not-json', says: /está vacío: el servidor no envió ningún contenido/, requests: 1 },
-  { name: 'no content (204)', mode: 'no-content', code: 'not-json', says: /está vacío: el servidor no envió ningún contenido/, requests: 1 },
+  { name: 'empty body (200)', mode: 'empty', code: 'not-json', says: /está vacía: el servidor no envió nada/, requests: 1 },
+  { name: 'no content (204)', mode: 'no-content', code: 'not-json', says: /está vacía: el servidor no envió nada/, requests: 1 },
 ];
 
 before(async () => {
@@ -264,7 +264,7 @@ describe('connection refused (a local port nothing listens on)', () => {
     try {
       const error = await failure(loadFeed(url));
       expect(error.code).to.equal('network');
-      expect(error.message).to.match(/No se pudo llegar al feed en http:\/\/127\.0\.0\.1:\d+\/feed\.json/);
+      expect(error.message).to.match(/No se pudo llegar a la fuente de datos en http:\/\/127\.0\.0\.1:\d+\/feed\.json/);
       const { el, errors } = mount(url);
       await until(() => !!find(el, '[part="error"]'), 'the error view');
       expect(errors).to.deep.equal([{ url, code: 'network', message: error.message, status: undefined }]);

@@ -198,7 +198,7 @@ test('validate --json on an index', async () => {
 
 test('speaks Spanish by default', async () => {
   const { stdout } = await run(['validate', join(out, 'index.json')]);
-  assert.match(stdout, /Índice del feed: .* — versión 1 del formato, 5 parte\(s\) por país/);
+  assert.match(stdout, /Índice de la fuente de datos: .* — versión 1 del formato, 5 parte\(s\) por país/);
   const split = await run(['split', sample, join(work, 'es')]);
   assert.match(split.stdout, /Lo que descarga una página/);
 });

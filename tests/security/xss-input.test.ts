@@ -705,6 +705,12 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         const typed = type($<HTMLInputElement>(el, '#plan-name'), payload, 'input');
         $<HTMLFormElement>(el, '.header form').requestSubmit();
         await el.updateComplete;
+        if (!typed.trim()) {
+          // An empty name is refused, said next to the field; Cancel keeps the old name.
+          expect($<HTMLInputElement>(el, '#plan-name').getAttribute('aria-invalid'), `${step}: empty name refused`).to.equal('true');
+          $$<HTMLButtonElement>(el, '.header form button').find((b) => b.textContent!.trim() === 'Cancelar')!.click();
+          await el.updateComplete;
+        }
         const name = typed.trim().slice(0, 120) || before;
         names.push(name);
         expect($<HTMLSelectElement>(el, '#plan').selectedOptions[0]!.textContent, `${step}: plan name`).to.equal(name);
@@ -752,7 +758,7 @@ describe('hostile input: <mipyme-business-plan-outline>', () => {
         expect($<HTMLTextAreaElement>(el, 'textarea').value, `${step}: answer`).to.equal(payload.replace(/\r\n?/g, '\n'));
         checkpoint(el, container, step, 'quick');
         // Export → import.
-        const blobs = await captureDownloads(() => $$<HTMLButtonElement>(el, '.actions button').find((b) => b.textContent!.trim() === 'Guardar una copia (archivo)')!.click());
+        const blobs = await captureDownloads(() => $$<HTMLButtonElement>(el, '.actions button').find((b) => b.textContent!.trim() === 'Descargar una copia (archivo)')!.click());
         const again = options().length;
         await importFile(el, await blobs[0]!.text());
         expect(options().length, `${step}: the copy added`).to.equal(again + 1);
