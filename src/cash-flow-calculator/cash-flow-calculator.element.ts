@@ -18,6 +18,7 @@ import {
   blankPlan,
   monthAt,
   projectCashFlow,
+  rememberAmounts,
   resizePlan,
   type CashFlowLine,
   type CashFlowPlan,
@@ -709,10 +710,19 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     input.value = amountForInput(result.minor, this.locale, this.perMajor);
   }
 
+  /**
+   * Per projection, the amounts a shorter horizon cut during this visit: arrows on the closed
+   * "Months" list change it at every key, so 24 → 23 → 24 must give month 24 back, not lose it.
+   */
+  private readonly cutMonths = new Map<string, Map<string, number[]>>();
+
   private onMonths(event: Event): void {
-    const plan = this.activeDraft?.plan;
+    const draft = this.activeDraft;
     const months = Number((event.target as HTMLSelectElement).value);
-    if (plan && months >= 1 && months <= 36) this.commit(resizePlan(plan, months));
+    if (!draft || !(months >= 1 && months <= 36)) return;
+    const known = rememberAmounts(draft.plan, this.cutMonths.get(draft.id));
+    this.cutMonths.set(draft.id, known);
+    this.commit(resizePlan(draft.plan, months, known));
   }
 
   // ------------------------------------------------------------------ projections (drafts)

@@ -342,17 +342,33 @@ export function blankPlan(currency: string, startMonth: string, months = 12): Ca
 /**
  * Resize to `months` (1..36): keep existing amounts, pad new months with the line's
  * last amount (or 0), cut extra. Pre-start amounts and everything else are kept.
+ * `remembered` (from {@link rememberAmounts}) gives back, month by month, amounts that an
+ * earlier, shorter resize cut: a horizon shrunk by mistake and grown again loses nothing.
  *
  * @throws RangeError when `months` is not an integer 1..36.
  */
-export function resizePlan(plan: CashFlowPlan, months: number): CashFlowPlan {
+export function resizePlan(plan: CashFlowPlan, months: number, remembered?: ReadonlyMap<string, readonly number[]>): CashFlowPlan {
   checkMonths(months);
   const lines = plan.lines.map((line) => {
-    const pad = line.amounts.length > 0 ? line.amounts[line.amounts.length - 1]! : 0;
-    const amounts = Array.from({ length: months }, (_, i) => (i < line.amounts.length ? line.amounts[i]! : pad));
+    const known = remembered?.get(line.id) ?? [];
+    const full = known.length > line.amounts.length ? [...line.amounts, ...known.slice(line.amounts.length)] : line.amounts;
+    const pad = full.length > 0 ? full[full.length - 1]! : 0;
+    const amounts = Array.from({ length: months }, (_, i) => (i < full.length ? full[i]! : pad));
     return { ...line, amounts };
   });
   return { ...plan, months, lines };
+}
+
+/**
+ * Each line's amounts as far as they are known: the plan's own, then what `earlier` held past
+ * them (months a shorter horizon cut). Keyed by line id; pass the result to {@link resizePlan}.
+ */
+export function rememberAmounts(plan: CashFlowPlan, earlier?: ReadonlyMap<string, readonly number[]>): Map<string, number[]> {
+  const known = new Map<string, number[]>();
+  for (const line of plan.lines) {
+    known.set(line.id, [...line.amounts, ...(earlier?.get(line.id) ?? []).slice(line.amounts.length)]);
+  }
+  return known;
 }
 
 /**

@@ -440,6 +440,25 @@ describe('calculator, focus after panels, forms and re-renders', function () {
     expect(focused()).to.equal(select);
     expect(select.value, 'the list is ready for another').to.equal('');
   });
+
+  it('arrows on the closed Months list act at every key, and lose nothing: 12 → 11 → 12 gives month 12 back', async () => {
+    const { el } = await calculatorPage({ feed: 'ok', template: 'shop' });
+    const last = () => at(el, 0, 11);
+    last().focus();
+    await press(el, 'Enter');
+    await sendKeys({ type: '987' });
+    await press(el, 'Enter');
+    expect(shown(last())).to.equal('987.00');
+    const months = $<HTMLSelectElement>(el, '#months');
+    months.focus();
+    await press(el, 'ArrowUp');
+    expect(months.value).to.equal('11');
+    expect(el.shadowRoot!.querySelector('[data-pos="0:12"]'), 'the grid is 11 months wide (then its total)').to.equal(null);
+    await press(el, 'ArrowDown');
+    expect(months.value).to.equal('12');
+    expect(shown(last()), 'month 12 kept its amount').to.equal('987.00');
+    expect(focused() === months, 'the focus stays on the list').to.equal(true);
+  });
 });
 
 describe('calculator, axe with every panel and form open', function () {

@@ -12,6 +12,7 @@ import {
   monthlyByKind,
   planProblems,
   projectCashFlow,
+  rememberAmounts,
   resizePlan,
   roundMinor,
   type CashFlowLine,
@@ -192,6 +193,29 @@ describe('resizePlan', () => {
   for (const months of [0, 37, 2.5, Number.NaN]) {
     it(`refuses ${months} months`, () => expect(() => resizePlan(base, months)).to.throw(RangeError));
   }
+
+  it('a horizon shrunk and grown again gets the cut amounts back (edits made meanwhile win)', () => {
+    const long = plan({ months: 5, lines: [line('a', 'in', [1, 2, 3, 4, 5]), line('b', 'out', [9, 8, 7, 6, 5])] });
+    let kept = rememberAmounts(long);
+    const short = resizePlan(long, 2, kept);
+    expect(short.lines.map((l) => l.amounts)).to.deep.equal([[1, 2], [9, 8]]);
+    // The owner changes month 2 of "a" while the horizon is short, then a line "c" is added.
+    const edited = { ...short, lines: [{ ...short.lines[0]!, amounts: [1, 20] }, short.lines[1]!, line('c', 'out', [4, 4])] };
+    kept = rememberAmounts(edited, kept);
+    const grown = resizePlan(edited, 6, kept);
+    expect(grown.lines.map((l) => l.amounts)).to.deep.equal([
+      [1, 20, 3, 4, 5, 5],
+      [9, 8, 7, 6, 5, 5],
+      [4, 4, 4, 4, 4, 4],
+    ]);
+    expect(planProblems(grown)).to.deep.equal([]);
+  });
+
+  it('rememberAmounts keeps what it knew past each line, and forgets removed lines', () => {
+    const earlier = new Map([['a', [1, 2, 3]], ['gone', [7]]]);
+    const known = rememberAmounts(plan({ months: 1, lines: [line('a', 'in', [10])] }), earlier);
+    expect([...known]).to.deep.equal([['a', [10, 2, 3]]]);
+  });
 });
 
 // ---------------------------------------------------------------- kinds
