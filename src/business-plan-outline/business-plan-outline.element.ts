@@ -43,6 +43,7 @@ import {
   type PlanStore,
 } from './plan-store.js';
 import { markdown, printable } from './parts.js';
+import { isBrowseKey } from '../shared/browse-keys.js';
 import { styles } from './business-plan-outline.styles.js';
 
 const SAVE_DELAY = 500;
@@ -282,6 +283,28 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   }
 
   // ------------------------------------------------------------------ plans
+
+  /** Arrows on the closed "New plan" list browse it (see isBrowseKey); Enter starts the plan shown. */
+  private browsingOutlines = false;
+
+  private onNewPlanKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      const select = event.target as HTMLSelectElement;
+      if (select.value) {
+        event.preventDefault();
+        this.newPlanFrom(select);
+      }
+    } else if (isBrowseKey(event)) {
+      this.browsingOutlines = true;
+    }
+  }
+
+  /** Start a plan on the outline chosen in `select`; the list goes back to "Choose an outline…". */
+  private newPlanFrom(select: HTMLSelectElement): void {
+    this.browsingOutlines = false;
+    if (select.value) this.newPlanFor(select.value);
+    select.value = '';
+  }
 
   private newPlanFor(outlineId: string): void {
     const outline = this.outlines.find((o) => o.id === outlineId);
@@ -585,15 +608,21 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
               <button class="button secondary" type="button" @click=${this.deletePlan}>${msg('Delete')}</button>
               <div class="field">
                 <label class="field-label" for="new-plan">${msg('New plan')}</label>
-                <select id="new-plan" @change=${(e: Event) => {
-                  const select = e.target as HTMLSelectElement;
-                  if (select.value) this.newPlanFor(select.value);
-                  select.value = '';
-                }}>
+                <select id="new-plan" @keydown=${this.onNewPlanKeydown} @pointerdown=${() => (this.browsingOutlines = false)}
+                  @change=${(e: Event) => {
+                    // A pick with the mouse or a screen reader's list starts the plan at once; arrows on
+                    // the closed list only browse (Enter or Create starts it).
+                    if (!this.browsingOutlines) this.newPlanFrom(e.target as HTMLSelectElement);
+                  }}>
                   <option value="">${msg('Choose an outline…')}</option>
                   ${this.outlines.map((o) => html`<option value=${o.id}>${pickText(o.name, this.uiLanguage)}</option>`)}
                 </select>
-              </div>`}
+              </div>
+              <button id="new-plan-create" class="button secondary" type="button" @click=${() => {
+                const select = this.renderRoot.querySelector<HTMLSelectElement>('#new-plan');
+                if (select?.value) this.newPlanFrom(select);
+                else select?.focus();
+              }}>${msg('Create')}</button>`}
       </div>
       <div class="field">
         <label class="field-label" for="business">${msg('Name of the business')}</label>

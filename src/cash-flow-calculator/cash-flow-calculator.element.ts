@@ -27,6 +27,7 @@ import {
 } from './projection.js';
 import { amountForInput, parseAmount, parsePastedRow, type AmountError } from './amount-input.js';
 import type { Download } from './file-actions.js';
+import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
 import type { FillForm, HelperForm, HelperKind } from './line-tools.js';
 import { files, lineTools, printing } from './parts.js';
@@ -751,7 +752,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         event.preventDefault();
         this.newDraftFrom(select);
       }
-    } else if (!event.altKey && (event.key.startsWith('Arrow') || event.key.startsWith('Page') || event.key === 'Home' || event.key === 'End' || event.key.length === 1)) {
+    } else if (isBrowseKey(event)) {
       this.browsingTemplates = true;
     }
   }

@@ -264,10 +264,22 @@ describe('plan, focus after things open, close and re-render', function () {
     const { el, before } = await planPage();
     before.focus();
     const list = await tabTo((element) => element.id === 'new-plan', 'New plan');
+    // Arrows on the closed list only browse it: no plan is started per key.
     await press(el, 'ArrowDown');
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowUp');
+    expect((list as HTMLSelectElement).value, 'the outline shown').to.not.equal('');
+    expect($$(el, '#plan option').length, 'no plan started by the arrows').to.equal(1);
+    await press(el, 'Enter');
     await until(() => $$(el, '#plan option').length === 2, 'the new plan');
-    expect(focused()).to.equal(list);
+    expect(focused() === list, 'the focus stays on the list').to.equal(true);
     expect((list as HTMLSelectElement).value).to.equal('');
+    // The button next to it starts the one shown, once.
+    await press(el, 'ArrowDown');
+    const create = await tabTo((element) => element.id === 'new-plan-create', 'Create', { max: 1 });
+    await press(el, 'Enter');
+    await until(() => $$(el, '#plan option').length === 3, 'the second new plan');
+    expect(focused() === create, 'the focus stays on Create').to.equal(true);
     const plans = await shiftTabTo((element) => element.id === 'plan', 'the plan list');
     const was = (plans as HTMLSelectElement).value;
     await press(el, 'ArrowUp');
