@@ -33,11 +33,6 @@ export const styles = css`
   input[aria-invalid='true'] {
     border: 2px solid var(--_danger);
   }
-  /* The file input is hidden inside its label, which looks like a button: the label shows the focus. */
-  .button:has(> .file-input:focus-visible) {
-    outline: 0.15em solid var(--_focus);
-    outline-offset: 0.15em;
-  }
   .base:focus {
     outline: none;
   }

@@ -43,6 +43,11 @@ export const forms = css`
     opacity: 0;
     pointer-events: none;
   }
+  /* The file input is hidden inside its label, which looks like a button: the label shows the focus. */
+  .button:has(> .file-input:focus-visible) {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
   .option-inline {
     display: flex;
     align-items: center;

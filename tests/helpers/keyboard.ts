@@ -15,6 +15,12 @@ export function focused(): Element | null {
 /** A focus indicator a sighted keyboard user can see: an outline of at least 2 px or a box shadow. */
 export function visibleFocus(element: Element): boolean {
   const style = getComputedStyle(element);
+  // A control drawn invisible (a file input inside a label styled as a button) shows its focus
+  // through what the eye sees: the label around it.
+  if (parseFloat(style.opacity) === 0) {
+    const label = element.closest('label');
+    return !!label && label !== element && visibleFocus(label);
+  }
   return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
 }
 
