@@ -16,6 +16,8 @@ import {
   EMPTY_PROVIDER_QUERY,
   PROVIDER_FACETS,
   buildDirectory,
+  emptyProviderFilters,
+  hasProviderFilters,
   queryDirectory,
   type Directory,
   type DirectoryResult,
@@ -54,6 +56,7 @@ type LocationState =
  * @csspart filter-toggle - The button that shows the filters on narrow widths.
  * @csspart filters - The filter panel.
  * @csspart filter - One facet's fieldset.
+ * @csspart clear-filters - The button that clears every filter (shown while one is selected).
  * @csspart count - The result count.
  * @csspart list - The result list.
  * @csspart item - One provider.
@@ -134,7 +137,10 @@ export class MipymeProviderFinder extends MipymeElement {
    * goes to the new result count, which says what the choice found, just before the list.
    */
   protected override focusAfterLoss(lost: Element): HTMLElement | null | undefined {
-    return lost.closest('[part="empty"]') ? this.countRegion : undefined;
+    if (lost.closest('[part="empty"]')) return this.countRegion;
+    // "Clear filters" goes once nothing is selected: the focus stays in the filters, on the first.
+    if (lost.classList.contains('clear-filters')) return this.renderRoot.querySelector<HTMLElement>('#filters input');
+    return undefined;
   }
 
   private get effectivePageSize(): number {
@@ -410,6 +416,10 @@ export class MipymeProviderFinder extends MipymeElement {
           )}
         </fieldset>`;
       })}
+      ${hasProviderFilters(this.query)
+        ? html`<button class="button secondary clear-filters" type="button" part="clear-filters"
+            @click=${() => this.setQuery({ ...this.query, filters: emptyProviderFilters() })}>${msg('Clear filters')}</button>`
+        : nothing}
     </div>`;
   }
 

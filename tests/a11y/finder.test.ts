@@ -312,6 +312,29 @@ describe('provider finder, filters', function () {
     }
   });
 
+  it('"Clear filters" (Enter) clears every facet, keeps the search words, and leaves the focus on the first filter', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { el, before } = await page();
+    before.focus();
+    expect(root(el).querySelector('.clear-filters'), 'no button while nothing is selected').to.equal(null);
+    await tabTo((node) => node.id === 'search', 'the search field');
+    await sendKeys({ type: 'a' });
+    await until(() => root(el).querySelector<HTMLInputElement>('#search')!.value === 'a', 'the search words');
+    const all = count(el);
+    for (const name of [CREDIT, TRADE]) {
+      await tabTo(optionNamed(name), `the filter "${name}"`);
+      await press(el, 'Space');
+    }
+    expect(count(el)).to.not.equal(all);
+    const clear = await tabTo((node) => node.classList.contains('clear-filters'), '"Clear filters"');
+    expect(text(clear)).to.equal('Quitar los filtros');
+    await press(el, 'Enter');
+    expect(count(el), 'the count without filters').to.equal(all);
+    expect(Array.from(root(el).querySelectorAll<HTMLInputElement>('#filters input')).some((box) => box.checked)).to.equal(false);
+    expect(root(el).querySelector<HTMLInputElement>('#search')!.value, 'the search words stay').to.equal('a');
+    expectFocusOn(root(el).querySelector('#filters input'), 'the first filter');
+  });
+
   it('no result, then "Show all providers" (Enter): focus on the result count, not lost', async () => {
     await setViewport({ width: 1280, height: 800 });
     const { el, before } = await page();
