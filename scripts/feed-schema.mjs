@@ -11,12 +11,22 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8
 const generated = z.toJSONSchema(feedSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 
 // What zod's refinements check but JSON Schema cannot be told by zod itself:
-// a localized text object (`{ "es": "…" }`, the only records in the feed) needs one language.
-(function requireOneLanguage(node) {
-  if (Array.isArray(node)) return node.forEach(requireOneLanguage);
+// a localized text object (`{ "es": "…" }`, the only records in the feed) needs one language;
+// a list of months, a tax regime: see below.
+(function addRefinements(node) {
+  if (Array.isArray(node)) return node.forEach(addRefinements);
   if (typeof node !== 'object' || node === null) return;
   if (node.type === 'object' && node.propertyNames && node.additionalProperties) node.minProperties = 1;
-  Object.values(node).forEach(requireOneLanguage);
+  // A list of calendar months names each month once.
+  if (node.type === 'array' && node.items?.type === 'integer' && node.items.minimum === 1 && node.items.maximum === 12) {
+    node.uniqueItems = true;
+  }
+  // A tax regime needs the amount its kind uses (missingRegimeAmount in validate-rules.ts).
+  if (node.type === 'object' && node.properties?.monthlyFee && node.properties.kind?.enum) {
+    const when = (kinds, field) => ({ if: { properties: { kind: { enum: kinds } }, required: ['kind'] }, then: { required: [field] } });
+    node.allOf = [when(node.properties.kind.enum.filter((kind) => kind !== 'fixed-fee'), 'ratePct'), when(['fixed-fee'], 'monthlyFee')];
+  }
+  Object.values(node).forEach(addRefinements);
 })(generated);
 const schema = {
   $schema: generated.$schema,

@@ -81,13 +81,16 @@ export function formatReport(report: ValidationReport, result: ParseFeedResult, 
     lines.push(msg('Per country (items without countries count for every country):'));
     lines.push(
       ...table([
-        [msg('country'), 'tools', 'providers', 'cashflowTemplates', 'planOutlines'],
+        [msg('country'), 'tools', 'providers', 'cashflowTemplates', 'planOutlines', 'extraPay', 'taxRegimes', 'seasonPresets'],
         ...summary.countries.map((c) => [
           c.country,
           String(c.tools),
           String(c.providers),
           String(c.cashflowTemplates),
           String(c.planOutlines),
+          String(c.extraPay),
+          String(c.taxRegimes),
+          String(c.seasonPresets),
         ]),
       ]).map((line) => `  ${line}`),
       '',

@@ -8,7 +8,7 @@
  * result (tests/feed/validate-parity.test.ts).
  */
 import type { Feed, FeedSectionName, PlanSection } from './schema.js';
-import { FEED_SECTION_NAMES, FEED_VERSION, LIMITS, LINE_GROUPS, PHONE_TYPES } from './validate-rules.js';
+import { CASHFLOW_LINE_KINDS, FEED_SECTION_NAMES, FEED_VERSION, LIMITS, LINE_GROUPS, PHONE_TYPES } from './validate-rules.js';
 import { defaultFeedValidators, type FeedValidators } from './validate-feed.js';
 import { feedText } from './messages.js';
 
@@ -278,7 +278,8 @@ const OPEN_FIELDS: Partial<Record<FeedSectionName, readonly string[]>> = {
 
 /** Lists whose bad entries are left out rather than dropping the item (see `lenientList`). */
 const LENIENT_LISTS: Partial<Record<FeedSectionName, readonly string[]>> = {
-  countries: ['regions'],
+  // A tax regime of an unknown kind is left out too: read as another kind, its sums would be wrong.
+  countries: ['regions', 'extraPay', 'taxRegimes', 'seasonPresets'],
   tools: ['audience', 'keywords'],
   providers: ['sectors', 'phones', 'locations'],
 };
@@ -334,20 +335,20 @@ function reportFallbacks(
   }
   // Nested vocabularies: checked against the raw entries, whose positions are the
   // ones a person sees in the file (a left-out entry shifts the parsed list).
-  const nested =
-    section === 'providers' ? (['phones', 'type', PHONE_TYPES, 'voice'] as const)
-    : section === 'cashflowTemplates' ? (['lines', 'group', LINE_GROUPS, 'operations'] as const)
-    : undefined;
-  if (!nested) return;
-  const [list, field, known, fallback] = nested;
-  const rawList = own(raw, list);
-  if (!Array.isArray(rawList)) return;
-  rawList.forEach((rawEntry, i) => {
-    if (!isObject(rawEntry)) return;
-    const value = own(rawEntry, field);
-    if (value === undefined || (known as readonly unknown[]).includes(value)) return;
-    warnFallback(value, fallback, `${base}.${list}[${i}].${field}`, id, issues);
-  });
+  const nested: ReadonlyArray<readonly [string, string, readonly unknown[], string | undefined]> =
+    section === 'providers' ? [['phones', 'type', PHONE_TYPES, 'voice']]
+    : section === 'cashflowTemplates' ? [['lines', 'group', LINE_GROUPS, 'operations'], ['lines', 'kind', CASHFLOW_LINE_KINDS, undefined]]
+    : [];
+  for (const [list, field, known, fallback] of nested) {
+    const rawList = own(raw, list);
+    if (!Array.isArray(rawList)) continue;
+    rawList.forEach((rawEntry, i) => {
+      if (!isObject(rawEntry)) return;
+      const value = own(rawEntry, field);
+      if (value === undefined || known.includes(value)) return;
+      warnFallback(value, fallback, `${base}.${list}[${i}].${field}`, id, issues);
+    });
+  }
 }
 
 // ---------------------------------------------------------------- references

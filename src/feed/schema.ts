@@ -28,6 +28,7 @@ import * as z from 'zod/mini';
 import { message, type MessageKey } from './messages.js';
 import {
   AUDIENCES,
+  CASHFLOW_LINE_KINDS,
   COSTS,
   COUNTRY_RE,
   CURRENCY_RE,
@@ -45,19 +46,23 @@ import {
   PHONE_TYPES,
   PROVIDER_KINDS,
   REGION_RE,
+  TAX_REGIME_KINDS,
   TOOL_FORMATS,
   TOOL_TYPES,
   WEB_URL_RE,
   hasKeys,
   isRealDate,
+  isUnique,
   isWebUrl,
   isWholeCents,
+  missingRegimeAmount,
   toCents,
 } from './validate-rules.js';
 
 // The vocabularies and limits are plain data, shared with the browser validator.
 export {
   AUDIENCES,
+  CASHFLOW_LINE_KINDS,
   COSTS,
   FEED_SECTION_NAMES,
   FEED_VERSION,
@@ -68,6 +73,7 @@ export {
   OUTLINE_KINDS,
   PHONE_TYPES,
   PROVIDER_KINDS,
+  TAX_REGIME_KINDS,
   TOOL_FORMATS,
   TOOL_TYPES,
 } from './validate-rules.js';
@@ -81,6 +87,8 @@ export type Cost = (typeof COSTS)[number];
 export type PhoneType = (typeof PHONE_TYPES)[number];
 export type Flow = (typeof FLOWS)[number];
 export type LineGroup = (typeof LINE_GROUPS)[number];
+export type CashflowLineKind = (typeof CASHFLOW_LINE_KINDS)[number];
+export type TaxRegimeKind = (typeof TAX_REGIME_KINDS)[number];
 export type OutlineKind = (typeof OUTLINE_KINDS)[number];
 
 // ---------------------------------------------------------------- primitives
@@ -182,9 +190,21 @@ const optionalOpenEnum = <const T extends readonly [string, ...string[]]>(values
 /* @__NO_SIDE_EFFECTS__ */
 const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
+/** A list of calendar months (1 = January), each at most once. */
+/* @__NO_SIDE_EFFECTS__ */
+const monthList = () => z._default(list(wholeBetween(1, 12), 12).check(z.refine(isUnique)), []);
+
 /** A list that may be left out: absent means empty. */
 /* @__NO_SIDE_EFFECTS__ */
 const listOrEmpty = <T extends z.core.SomeType>(item: T, max: number) => z._default(list(item, max), []);
+
+/** A list whose bad entries are left out (see `lenientList`); absent stays absent. */
+/* @__NO_SIDE_EFFECTS__ */
+const leniently = <T extends z.core.SomeType>(item: T, max: number) =>
+  z.pipe(
+    list(z.catch(z.optional(item), undefined), max),
+    z.transform((entries: Array<z.output<T> | undefined>) => entries.filter((entry): entry is z.output<T> => entry !== undefined)),
+  );
 
 /**
  * A list whose bad entries are left out (and reported as warnings by the
@@ -192,16 +212,7 @@ const listOrEmpty = <T extends z.core.SomeType>(item: T, max: number) => z._defa
  * not hide a provider, one bad region must not hide a country.
  */
 /* @__NO_SIDE_EFFECTS__ */
-const lenientList = <T extends z.core.SomeType>(item: T, max: number) =>
-  z._default(
-    z.pipe(
-      list(z.catch(z.optional(item), undefined), max),
-      z.transform((entries: Array<z.output<T> | undefined>) =>
-        entries.filter((entry): entry is z.output<T> => entry !== undefined),
-      ),
-    ),
-    [],
-  );
+const lenientList = <T extends z.core.SomeType>(item: T, max: number) => z._default(leniently(item, max), []);
 
 /** Who a tool is written for: a lenient list of `AUDIENCES`. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -215,13 +226,38 @@ const nonEmptyList = <T extends z.core.SomeType>(item: T, max: number) => list(i
 /* @__NO_SIDE_EFFECTS__ */
 const countryList = () => nonEmptyList(countryCode(), limit('countries'));
 
-/** An amount in the currency's major unit in the feed (`1250.5`), minor units once parsed (`125050`). */
+/**
+ * An amount in the currency's major unit in the feed (`1250.5`), minor units once parsed (`125050`);
+ * `min` 0 for an amount that cannot be negative.
+ */
 /* @__NO_SIDE_EFFECTS__ */
-const money = () =>
+const money = (min = -1e12) =>
   z.pipe(
-    z.number().check(z.gte(-1e12), z.lte(1e12), z.refine(isWholeCents, says('money'))),
+    z.number().check(z.gte(min), z.lte(1e12), z.refine(isWholeCents, says('money'))),
     z.transform(toCents),
   );
+
+/** A tax regime (see `taxRegimeSchema`): a factory, as its `.check()` must not run at the top level. */
+/* @__NO_SIDE_EFFECTS__ */
+function taxRegime() {
+  return z
+    .object({
+      id: id(),
+      name: localized(120),
+      kind: z.enum(TAX_REGIME_KINDS),
+      /** Percent of sales (`vat`: output tax, credited with the tax paid on purchases; `gross-sales`: no credit). */
+      ratePct: z.optional(between(0, 100)),
+      /** The fee each month (`fixed-fee`), in the country's currency (major units in the feed). */
+      monthlyFee: z.optional(money(0)),
+      note: z.optional(localized(1000)),
+    })
+    .check(
+      z.superRefine((regime, ctx) => {
+        const missing = missingRegimeAmount(regime);
+        if (missing) ctx.addIssue(missing);
+      }),
+    );
+}
 
 // ---------------------------------------------------------------- items
 
@@ -240,6 +276,42 @@ export const salesTaxSchema = z.object({
   rate: between(0, 100),
 });
 
+/**
+ * A payment the law makes employers add to the wages in one month of the year
+ * (aguinaldo, Bono 14, 13th and 14th month, salario de Navidad). The calculator
+ * offers it as its own line, computed from the lines of `kind` `wages`.
+ */
+export const extraPaySchema = z.object({
+  id: id(),
+  /** What people call it: `Aguinaldo`, `Bono 14`, `Décimo tercer mes`. */
+  name: localized(120),
+  /** Calendar month it is paid (1 = January). */
+  month: wholeBetween(1, 12),
+  /** Percent of one month of the wage lines paid then: `100` is one month's pay, `50` half (15 days of 30). */
+  sharePct: between(0, 200),
+  /** Who gets how much and by when, in plain words. */
+  note: z.optional(localized(1000)),
+});
+
+/**
+ * A way a business can be taxed on its sales, offered to the owner per projection.
+ * `ratePct` is required for `vat` and `gross-sales`, `monthlyFee` for `fixed-fee`.
+ * An unknown `kind` makes the regime invalid: it is left out of the list (with a
+ * warning), never read as another kind, whose sums would be wrong.
+ */
+export const taxRegimeSchema = taxRegime();
+
+/** Months when sales run high or low, for the calculator's seasons (a suggestion the owner adjusts). */
+export const seasonPresetSchema = z.object({
+  id: id(),
+  name: localized(120),
+  /** Calendar months (1 = January) of high sales; absent means none. */
+  high: monthList(),
+  /** Calendar months of low sales; absent means none. */
+  low: monthList(),
+  note: z.optional(localized(500)),
+});
+
 export const countrySchema = z.object({
   /** ISO 3166-1 alpha-2, e.g. `SV`. */
   code: countryCode(),
@@ -250,6 +322,12 @@ export const countrySchema = z.object({
   locale: languageCode(),
   regions: lenientList(regionSchema, limit('regions')),
   salesTax: z.optional(salesTaxSchema),
+  /** Mandatory extra pay (bad entries are left out). */
+  extraPay: z.optional(leniently(extraPaySchema, 10)),
+  /** Tax regimes on sales, the standard one first (bad entries, and unknown kinds, are left out). */
+  taxRegimes: z.optional(leniently(taxRegimeSchema, 10)),
+  /** Seasons a cash-flow projection can start from (bad entries are left out). */
+  seasonPresets: z.optional(leniently(seasonPresetSchema, 20)),
 });
 
 export const topicSchema = z.object({
@@ -335,6 +413,8 @@ export const cashflowLineSchema = z.object({
   label: localized(160),
   flow: z.enum(FLOWS, says('flow')),
   group: openEnum(LINE_GROUPS, 'operations'),
+  /** What the line is, where it matters: `wages` (the base of `extraPay`), `drawings` (the owner's household draw), … */
+  kind: optionalOpenEnum(CASHFLOW_LINE_KINDS),
   hint: z.optional(localized(1000)),
   /** Example amounts per month, first month first, in the template's currency (major units in the feed). */
   amounts: z.optional(list(money(), 36)),
@@ -451,6 +531,9 @@ export const feedSchema = z.object({
 export type LocalizedText = z.output<ReturnType<typeof localized>>;
 export type Region = z.output<typeof regionSchema>;
 export type SalesTax = z.output<typeof salesTaxSchema>;
+export type ExtraPay = z.output<typeof extraPaySchema>;
+export type TaxRegime = z.output<typeof taxRegimeSchema>;
+export type SeasonPreset = z.output<typeof seasonPresetSchema>;
 export type Country = z.output<typeof countrySchema>;
 export type Topic = z.output<typeof topicSchema>;
 export type Service = z.output<typeof serviceSchema>;

@@ -13,6 +13,7 @@ import { message, type MessageKey } from './messages.js';
 import type { FeedSectionName } from './schema.js';
 import {
   AUDIENCES,
+  CASHFLOW_LINE_KINDS,
   COSTS,
   COUNTRY_RE,
   CURRENCY_RE,
@@ -29,13 +30,16 @@ import {
   PHONE_TYPES,
   PROVIDER_KINDS,
   REGION_RE,
+  TAX_REGIME_KINDS,
   TOOL_FORMATS,
   TOOL_TYPES,
   WEB_URL_RE,
   hasKeys,
   isRealDate,
+  isUnique,
   isWebUrl,
   isWholeCents,
+  missingRegimeAmount,
   toCents,
 } from './validate-rules.js';
 import {
@@ -57,6 +61,7 @@ import {
   record,
   refine,
   str,
+  superRefine,
   trim,
   union,
   validator,
@@ -107,15 +112,17 @@ const openEnum = (values: readonly string[], value: string) => withDefault(fallb
 const optionalOpenEnum = (values: readonly string[]) => fallback(optional(oneOf(values)), undefined);
 
 const listOrEmpty = (item: Schema, max: number) => withDefault(arr(item, max), []);
-/** Bad entries are left out (the parser warns about them). */
-const lenientList = (item: Schema, max: number) =>
-  withDefault(
-    pipe(arr(fallback(optional(item), undefined), max), (entries: unknown[]) => entries.filter((entry) => entry !== undefined)),
-    [],
-  );
+/** Bad entries are left out (the parser warns about them); absent stays absent. */
+const leniently = (item: Schema, max: number) =>
+  pipe(arr(fallback(optional(item), undefined), max), (entries: unknown[]) => entries.filter((entry) => entry !== undefined));
+/** The same, absent means empty. */
+const lenientList = (item: Schema, max: number) => withDefault(leniently(item, max), []);
+/** Calendar months, each once; absent means none. */
+const monthList = withDefault(arr(wholeBetween(1, 12), 12, undefined, refine(isUnique)), []);
 const countryList = arr(countryCode, LIMITS.countries, 1);
 /** Major units in the feed, integer minor units once parsed. */
-const money = pipe(num(gte(-1e12), lte(1e12), refine(isWholeCents, 'money')), toCents);
+const amount = (min: number) => pipe(num(gte(min), lte(1e12), refine(isWholeCents, 'money')), toCents);
+const money = amount(-1e12);
 
 // ---------------------------------------------------------------- items
 
@@ -132,6 +139,26 @@ const country = obj({
   locale: languageCode,
   regions: lenientList(region, LIMITS.regions),
   salesTax: optional(obj({ name: text(20), rate: between(0, 100) })),
+  extraPay: optional(
+    leniently(obj({ id, name: localized(120), month: wholeBetween(1, 12), sharePct: between(0, 200), note: optional(localized(1000)) }), 10),
+  ),
+  taxRegimes: optional(
+    leniently(
+      obj(
+        {
+          id,
+          name: localized(120),
+          kind: oneOf(TAX_REGIME_KINDS),
+          ratePct: optional(between(0, 100)),
+          monthlyFee: optional(amount(0)),
+          note: optional(localized(1000)),
+        },
+        superRefine(missingRegimeAmount),
+      ),
+      10,
+    ),
+  ),
+  seasonPresets: optional(leniently(obj({ id, name: localized(120), high: monthList, low: monthList, note: optional(localized(500)) }), 20)),
 });
 
 const topic = obj({
@@ -206,6 +233,7 @@ const cashflowLine = obj({
   label: localized(160),
   flow: oneOf(FLOWS, 'flow'),
   group: openEnum(LINE_GROUPS, 'operations'),
+  kind: optionalOpenEnum(CASHFLOW_LINE_KINDS),
   hint: optional(localized(1000)),
   amounts: optional(arr(money, 36)),
   preStart: optional(money),

@@ -58,6 +58,16 @@ export const COSTS = ['free', 'subsidised', 'paid'] as const;
 export const PHONE_TYPES = ['voice', 'whatsapp', 'sms', 'fax'] as const;
 export const FLOWS = ['in', 'out'] as const;
 export const LINE_GROUPS = ['operations', 'investment', 'financing'] as const;
+/**
+ * What a cash-flow line is, where the calculator needs to know: `wages` is staff pay
+ * (the base of the country's `extraPay`), `drawings` the owner's household draw.
+ */
+export const CASHFLOW_LINE_KINDS = ['sales', 'other-in', 'cost', 'other-out', 'wages', 'drawings'] as const;
+/**
+ * How a tax regime charges: `vat` a rate on sales minus the tax paid on purchases,
+ * `gross-sales` a rate on gross sales without credit, `fixed-fee` one fee a month.
+ */
+export const TAX_REGIME_KINDS = ['vat', 'gross-sales', 'fixed-fee'] as const;
 export const OUTLINE_KINDS = ['traditional', 'lean', 'micro', 'other'] as const;
 
 /** The item sections of the feed, in the order of the document (and of the reports). */
@@ -122,6 +132,19 @@ export const isWholeCents = (n: number): boolean => Math.abs(Math.round(n * 100)
 
 /** Major units (`1250.5`) to integer minor units (`125050`). */
 export const toCents = (n: number): number => Math.round(n * 100);
+
+/** No value twice (a list of calendar months). */
+export const isUnique = (list: readonly unknown[]): boolean => new Set(list).size === list.length;
+
+/**
+ * A tax regime's amount, which its `kind` needs: `ratePct` for `vat` and `gross-sales`,
+ * `monthlyFee` for `fixed-fee`. The issue both validators raise when it is missing: the
+ * general "required" one, at that field. A new object each time (zod adds to it).
+ */
+export function missingRegimeAmount(regime: { kind: string; ratePct?: unknown; monthlyFee?: unknown }) {
+  const key = regime.kind === 'fixed-fee' ? 'monthlyFee' : 'ratePct';
+  return regime[key] === undefined ? { code: 'invalid_type' as const, expected: 'number' as const, input: undefined, path: [key] } : undefined;
+}
 
 /** A localized text object needs one language at least. */
 export const hasKeys = (value: object): boolean => Object.keys(value).length > 0;

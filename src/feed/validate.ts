@@ -15,8 +15,9 @@
  * | `str(...checks)`, `num(...)`, `int(...)`, `bool()` | `z.string().check(...)`, `z.number()`, `z.int()`, `z.boolean()` |
  * | `trim`, `minLength(n)`, `maxLength(n)`, `pattern(re, key)`, `refine(fn, key)`, `gte(n)`, `lte(n)`, `lt(n)` | `z.trim()`, `z.minLength(n)`, …, `z.regex(re, { error })`, `z.refine(fn, { error })` |
  * | `oneOf(values, key?)` | `z.enum(values, { error? })` |
- * | `arr(item, max, min?)` | `z.array(item).check(z.maxLength(max), z.minLength(min))` |
- * | `obj(shape)`, `record(key, value, ...checks)`, `union(options, own)` | `z.object`, `z.record`, `z.union` |
+ * | `arr(item, max, min?, ...more)` | `z.array(item).check(z.maxLength(max), z.minLength(min), ...more)` |
+ * | `superRefine(fn)` | `z.superRefine((v, ctx) => ctx.addIssue(...))` |
+ * | `obj(shape, ...checks)`, `record(key, value, ...checks)`, `union(options, own)` | `z.object(...).check(...)`, `z.record`, `z.union` |
  * | `optional(s)`, `withDefault(s, value)`, `fallback(s, value)` | `z.optional`, `z._default`, `z.catch` |
  * | `pipe(s, fn)`, `lazy(() => s)` | `z.pipe(s, z.transform(fn))`, a getter in the shape |
  *
@@ -204,11 +205,19 @@ export const pattern =
     if (!re.test(p.value as string)) issue(p, { code: 'invalid_format', origin: 'string', continue: true, own: says(key) });
   };
 
-/** `test` holds, else the message `key`. */
+/** `test` holds, else the message `key` (or the general one). */
 export const refine =
-  <T>(test: (value: T) => boolean, key: MessageKey): Check =>
+  <T>(test: (value: T) => boolean, key?: MessageKey): Check =>
   (p) => {
-    if (!test(p.value as T)) issue(p, { code: 'custom', continue: true, own: says(key) });
+    if (!test(p.value as T)) issue(p, { code: 'custom', continue: true, own: key && says(key) });
+  };
+
+/** zod's `superRefine` that adds the issue `found` returns, if any (at its own path, continuing). */
+export const superRefine =
+  <T>(found: (value: T) => (Omit<Issue, 'continue'> & { path: string[] }) | undefined): Check =>
+  (p) => {
+    const raised = found(p.value as T);
+    if (raised) p.issues.push({ ...raised, continue: true });
   };
 
 export const gte =
@@ -254,9 +263,12 @@ function isPlainObject(value: unknown): value is Record<PropertyKey, unknown> {
   return isObject(proto) && Object.prototype.hasOwnProperty.call(proto, 'isPrototypeOf');
 }
 
-/** A list of at most `max` entries (and at least `min`); a longer one is refused before its entries are read. */
-export function arr(item: Schema, max: number, min?: number): Schema {
-  const checks = min === undefined ? [maxLength(max)] : [maxLength(max), minLength(min)];
+/**
+ * A list of at most `max` entries (and at least `min`), then `more` checks; a longer one is
+ * refused before its entries are read.
+ */
+export function arr(item: Schema, max: number, min?: number, ...more: Check[]): Schema {
+  const checks = [maxLength(max), ...(min === undefined ? [] : [minLength(min)]), ...more];
   return {
     run(p) {
       const input = p.value;
@@ -297,8 +309,8 @@ function takeProperty(r: Payload, p: Payload, key: string, input: object, schema
   else if (present || (optin === 'defaulted' && optout !== 'optional')) out[key] = undefined;
 }
 
-/** An object with these keys (in this order); other keys are ignored and left out. */
-export function obj(shape: Record<string, Schema>): Schema {
+/** An object with these keys (in this order), then `checks` on it; other keys are ignored and left out. */
+export function obj(shape: Record<string, Schema>, ...checks: Check[]): Schema {
   return {
     run(p) {
       const input = p.value;
@@ -311,7 +323,7 @@ export function obj(shape: Record<string, Schema>): Schema {
         const schema = shape[key]!;
         takeProperty(schema.run({ value: input[key], issues: [] }), p, key, input, schema);
       }
-      return p;
+      return runChecks(p, checks);
     },
   };
 }

@@ -322,6 +322,23 @@ describe('parseFeed: a bad item is dropped and reported; the rest survives', () 
     ]);
   });
 
+  it('an unknown cash-flow line kind is left out, with a warning; a known one is kept', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          f['cashflowTemplates'][0]['lines'][0]['kind'] = 'sales';
+          f['cashflowTemplates'][0]['lines'][1]['kind'] = 'salary';
+        }),
+      ),
+    );
+    const [sales, rent] = feed.cashflowTemplates[0]!.lines;
+    expect(sales!.kind).to.equal('sales');
+    expect(rent!.kind).to.equal(undefined);
+    expect(issues.map((i) => [i.path, i.kind, i.severity, i.message])).to.deep.equal([
+      ['cashflowTemplates[0].lines[1].kind', 'unknown-value', 'warning', '"salary" is not a known value here; it was read as not given.'],
+    ]);
+  });
+
   it('a provider whose regions are all unknown serves its whole countries', async () => {
     const { feed } = okFeed(parseFeed(await edited((f) => (f['providers'][0]['regions'] = ['SV-XX']))));
     expect(feed.providers[0]!.regions).to.equal(undefined);
@@ -401,6 +418,139 @@ describe('parseFeed: bounds', () => {
   });
 });
 
+/** Guatemala's extra pay, tax regimes and a season preset, all valid. */
+const COUNTRY_DATA = {
+  extraPay: [
+    { id: 'bono-14', name: 'Bono 14', month: 7, sharePct: 100 },
+    { id: 'aguinaldo', name: { es: 'Aguinaldo', en: 'Year-end bonus' }, month: 12, sharePct: 100, note: 'En diciembre.' },
+  ],
+  taxRegimes: [
+    { id: 'iva', name: 'IVA', kind: 'vat', ratePct: 12 },
+    { id: 'pequeno', name: 'Pequeño contribuyente', kind: 'gross-sales', ratePct: 5, note: 'Sin crédito fiscal.' },
+  ],
+  seasonPresets: [{ id: 'fin-de-ano', name: 'Fin de año', high: [11, 12], low: [1] }],
+};
+
+describe("parseFeed: a country's extra pay, tax regimes and season presets (#11)", () => {
+  it('reads them as given: amounts in minor units, months absent as none, absent lists stay absent', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          Object.assign(f['countries'][1], structuredClone(COUNTRY_DATA));
+          f['countries'][1]['taxRegimes'].push({ id: 'cuota', name: 'Cuota fija', kind: 'fixed-fee', monthlyFee: 1250.5 });
+          f['countries'][1]['seasonPresets'].push({ id: 'clases', name: 'Clases', high: [1, 2] });
+        }),
+      ),
+    );
+    expect(issues).to.deep.equal([]);
+    const [sv, gt] = feed.countries;
+    expect(sv).not.to.have.any.keys('extraPay', 'taxRegimes', 'seasonPresets');
+    expect(gt!.extraPay).to.deep.equal(COUNTRY_DATA.extraPay);
+    expect(gt!.taxRegimes!.map((r) => [r.id, r.kind, r.ratePct, r.monthlyFee])).to.deep.equal([
+      ['iva', 'vat', 12, undefined],
+      ['pequeno', 'gross-sales', 5, undefined],
+      ['cuota', 'fixed-fee', undefined, 125050],
+    ]);
+    expect(gt!.seasonPresets).to.deep.equal([
+      { id: 'fin-de-ano', name: 'Fin de año', high: [11, 12], low: [1] },
+      { id: 'clases', name: 'Clases', high: [1, 2], low: [] },
+    ]);
+  });
+
+  // Each row: one bad entry added to a valid list; it is left out, the country and the other entries kept.
+  const bad: Array<[string, keyof typeof COUNTRY_DATA, unknown]> = [
+    ['extra pay in month 13', 'extraPay', { id: 'x', name: 'x', month: 13, sharePct: 100 }],
+    ['extra pay in month 6.5', 'extraPay', { id: 'x', name: 'x', month: 6.5, sharePct: 100 }],
+    ['extra pay over 200 %', 'extraPay', { id: 'x', name: 'x', month: 6, sharePct: 250 }],
+    ['extra pay without a share', 'extraPay', { id: 'x', name: 'x', month: 6 }],
+    ['extra pay without a name', 'extraPay', { id: 'x', month: 6, sharePct: 100 }],
+    ['a tax regime of an unknown kind (not guessed)', 'taxRegimes', { id: 'x', name: 'x', kind: 'presumptive', ratePct: 1 }],
+    ['a tax regime without a kind', 'taxRegimes', { id: 'x', name: 'x', ratePct: 1 }],
+    ['a VAT regime without its rate', 'taxRegimes', { id: 'x', name: 'x', kind: 'vat' }],
+    ['a gross-sales regime with only a fee', 'taxRegimes', { id: 'x', name: 'x', kind: 'gross-sales', monthlyFee: 10 }],
+    ['a fixed-fee regime without its fee', 'taxRegimes', { id: 'x', name: 'x', kind: 'fixed-fee', ratePct: 5 }],
+    ['a negative fee', 'taxRegimes', { id: 'x', name: 'x', kind: 'fixed-fee', monthlyFee: -1 }],
+    ['a fee with three decimals', 'taxRegimes', { id: 'x', name: 'x', kind: 'fixed-fee', monthlyFee: 1.005 }],
+    ['a rate over 100', 'taxRegimes', { id: 'x', name: 'x', kind: 'vat', ratePct: 101 }],
+    ['a season with a month twice', 'seasonPresets', { id: 'x', name: 'x', high: [12, 12] }],
+    ['a season with month 0', 'seasonPresets', { id: 'x', name: 'x', low: [0] }],
+    ['a season with 13 months', 'seasonPresets', { id: 'x', name: 'x', high: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1] }],
+    ['a season with months as text', 'seasonPresets', { id: 'x', name: 'x', high: 'diciembre' }],
+  ];
+  for (const [name, list, entry] of bad) {
+    it(`${name}: left out, with a warning; the country is kept`, async () => {
+      const { feed, issues } = okFeed(
+        parseFeed(await edited((f) => Object.assign(f['countries'][1], structuredClone(COUNTRY_DATA), { [list]: [...COUNTRY_DATA[list], entry] }))),
+      );
+      expect(feed.countries.map((c) => c.code)).to.deep.equal(['SV', 'GT']);
+      expect((feed.countries[1]![list] as Array<{ id: string }>).map((e) => e.id)).to.deep.equal(COUNTRY_DATA[list].map((e) => e.id));
+      const total = COUNTRY_DATA[list].length + 1;
+      expect(issues.map((i) => [i.path, i.id, i.kind, i.severity, i.message])).to.deep.equal([
+        [`countries[1].${list}`, 'GT', 'invalid', 'warning', `1 of ${total} entries were not valid and were left out.`],
+      ]);
+    });
+  }
+
+  // Like `regions`: a lenient list must still be a list, within its limit, or the country is dropped.
+  const wrong: Array<[string, string, unknown, RegExp]> = [
+    ['not a list', 'taxRegimes', { id: 'iva', name: 'IVA', kind: 'vat', ratePct: 12 }, /Expected a list, found an object/],
+    ['over the limit', 'extraPay', Array.from({ length: 11 }, (_, i) => ({ id: `p${i}`, name: 'x', month: 1, sharePct: 1 })), /at most 10/],
+    ['over the limit', 'seasonPresets', Array.from({ length: 21 }, (_, i) => ({ id: `s${i}`, name: 'x' })), /at most 20/],
+  ];
+  for (const [name, list, value, message] of wrong) {
+    it(`${list} ${name}: the country is dropped, with an error`, async () => {
+      const { feed, issues } = okFeed(parseFeed(await edited((f) => (f['countries'][1][list] = value))));
+      expect(feed.countries.map((c) => c.code)).to.deep.equal(['SV']);
+      const issue = issues.find((i) => i.path === `countries[1].${list}`);
+      expect(issue, JSON.stringify(issues)).to.include({ id: 'GT', kind: 'invalid', severity: 'error' });
+      expect(issue!.message).to.match(message);
+    });
+  }
+
+  it('the sample feed carries extra pay, tax regimes and season presets for all five countries', async () => {
+    const { feed, issues } = okFeed(parseFeedText(await (await fetch('/demo/feed.json')).text()));
+    expect(issues).to.deep.equal([]);
+    const byCode = new Map(feed.countries.map((c) => [c.code, c]));
+    const extraPay = (code: string) => byCode.get(code)!.extraPay!.map((p) => [p.id, p.month, p.sharePct]);
+    expect(extraPay('SV')).to.deep.equal([['aguinaldo', 12, 50]]);
+    expect(extraPay('GT')).to.deep.equal([['bono-14', 7, 100], ['aguinaldo', 12, 100]]);
+    expect(extraPay('HN')).to.deep.equal([['decimo-cuarto', 6, 100], ['decimo-tercero', 12, 100]]);
+    expect(extraPay('NI')).to.deep.equal([['decimo-tercero', 12, 100]]);
+    expect(extraPay('DO')).to.deep.equal([['salario-navidad', 12, 100]]);
+    for (const country of feed.countries) {
+      // The standard regime comes first and agrees with `salesTax`.
+      const [standard] = country.taxRegimes!;
+      expect([standard!.kind, standard!.ratePct], country.code).to.deep.equal(['vat', country.salesTax!.rate]);
+      expect(country.seasonPresets!.length, country.code).to.be.at.least(2);
+      for (const entry of [...country.extraPay!, ...country.taxRegimes!, ...country.seasonPresets!]) {
+        expect(entry.name, `${country.code} ${entry.id}`).to.have.keys('es', 'en');
+      }
+    }
+    const regimes = (code: string) => byCode.get(code)!.taxRegimes!.slice(1).map((r) => [r.id, r.kind, r.ratePct ?? r.monthlyFee]);
+    expect(regimes('GT')).to.deep.equal([['pequeno-contribuyente', 'gross-sales', 5]]);
+    expect(regimes('NI')).to.deep.equal([['cuota-fija', 'fixed-fee', 50000]]);
+    expect(regimes('DO')).to.deep.equal([['rst', 'gross-sales', 2]]);
+    // Amounts REGION.md does not give are examples, and say so.
+    for (const [code, id] of [['NI', 'cuota-fija'], ['DO', 'rst']] as const) {
+      const note = byCode.get(code)!.taxRegimes!.find((r) => r.id === id)!.note as Record<string, string>;
+      expect(note['es'], code).to.match(/de ejemplo/);
+      expect(note['en'], code).to.match(/Example/);
+    }
+  });
+
+  it("the sample templates mark staff wages and the owner's draw", async () => {
+    const { feed } = okFeed(parseFeedText(await (await fetch('/demo/feed.json')).text()));
+    for (const template of feed.cashflowTemplates) {
+      const kinds = template.lines.filter((line) => line.kind !== undefined).map((line) => [line.id, line.kind]);
+      expect(kinds.filter(([, kind]) => kind === 'drawings'), template.id).to.have.length(1);
+      // A template that pays an aguinaldo has staff wages to work it out from.
+      if (template.lines.some((line) => line.id === 'aguinaldo')) {
+        expect(kinds.filter(([, kind]) => kind === 'wages'), template.id).to.have.length(1);
+      }
+    }
+  });
+});
+
 describe('pickText', () => {
   const rows: Array<{ value: Parameters<typeof pickText>[0]; lang: string; expected: string }> = [
     { value: 'solo', lang: 'en', expected: 'solo' },
@@ -425,9 +575,16 @@ describe('summarizeFeed', () => {
     const summary = summarizeFeed(result.feed, result.issues);
     expect(summary.sections.tools).to.equal(2);
     expect(summary.countries).to.deep.equal([
-      { country: 'SV', tools: 1, providers: 1, cashflowTemplates: 1, planOutlines: 1 },
-      { country: 'GT', tools: 2, providers: 0, cashflowTemplates: 1, planOutlines: 1 },
+      { country: 'SV', tools: 1, providers: 1, cashflowTemplates: 1, planOutlines: 1, extraPay: 0, taxRegimes: 0, seasonPresets: 0 },
+      { country: 'GT', tools: 2, providers: 0, cashflowTemplates: 1, planOutlines: 1, extraPay: 0, taxRegimes: 0, seasonPresets: 0 },
     ]);
     expect([summary.errors, summary.warnings]).to.deep.equal([0, 1]);
+  });
+
+  it("counts the entries kept in each country's own data", async () => {
+    const result = okFeed(parseFeed(await edited((f) => Object.assign(f['countries'][1], COUNTRY_DATA))));
+    const [sv, gt] = summarizeFeed(result.feed, result.issues).countries;
+    expect([sv!.extraPay, sv!.taxRegimes, sv!.seasonPresets]).to.deep.equal([0, 0, 0]);
+    expect([gt!.extraPay, gt!.taxRegimes, gt!.seasonPresets]).to.deep.equal([2, 2, 1]);
   });
 });

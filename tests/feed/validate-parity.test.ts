@@ -143,6 +143,7 @@ const AWKWARD: readonly unknown[] = [
   '😀'.repeat(80), '😀'.repeat(81), '😀'.repeat(151), '\uD800'.repeat(50), 'a\uDC00\uD800', 'ab\uD83D',
   'GT', 'gt', 'ZZ', 'SV-SS', 'GT-01', 'sv-ss', 'es', 'ES', 'es-SV', 'es_SV', 'USD', 'usd', 'in', 'out', 'IN',
   'guide', 'other', 'voice', 'basic', 'free', 'toString', '__proto__', 'constructor', 'hasOwnProperty',
+  'vat', 'fixed-fee', 'wages', 'drawings', 12, 13, 200, 201, [1, 1], [12, 1], [13],
   'https://x.org', 'HTTPS://X.ORG/a b', 'http://', 'https://user@x.org', 'javascript:alert(1)', 'https://[::1', `https://x.org/${'a'.repeat(2100)}`,
   '2026-02-28', '2026-02-30', '2026-03-31T25:00', '2026-03-31T10:00:00.123456789-06:00', '+275760-09-13',
   'a@b.co', 'a@b', '+503 2200 0000', '(503) 2200', '+', '1'.repeat(31),
@@ -153,6 +154,8 @@ const AWKWARD: readonly unknown[] = [
   JSON.parse('{"__proto__": {"polluted": 1}, "es": "y"}'), JSON.parse('{"__proto__": {"polluted": 1}}'),
   { constructor: 'x', es: 'y' }, { constructor: { prototype: {} } }, { prototype: { polluted: 1 } },
   { lat: 1, lng: 2 }, { lat: 91, lng: 2 }, { lat: '1', lng: 2 }, { name: 'x', rate: 5 }, { number: '2200-0000' }, { number: 'x', type: 'fax' },
+  { id: 'a', name: 'b', kind: 'vat' }, { id: 'a', name: 'b', kind: 'fixed-fee', monthlyFee: 1 }, { id: 'a', name: 'b', kind: 'vat', monthlyFee: 1 },
+  { id: 'a', name: 'b', kind: 'fixed-fee', ratePct: 101 }, { id: 'a', name: 'b', month: 7, sharePct: 100 }, { id: 'a', name: 'b', high: [1, 1] },
   { code: 'SV-SS', name: 'x' }, { id: 'a', title: 'b' }, { id: 'a', text: 'b' },
   new Date(0), Object.create(null), Object.assign(Object.create(null), { es: 'x' }),
 ];
@@ -169,6 +172,19 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
       { code: 'SV-LI', name: { es: 'La Libertad' } },
     ],
     salesTax: { name: 'IVA', rate: 13 },
+    extraPay: [
+      { id: 'aguinaldo', name: { es: 'Aguinaldo', en: 'Year-end bonus' }, month: 12, sharePct: 50, note: 'Hasta el 20 de diciembre' },
+      { id: 'bono', name: 'Bono', month: 7, sharePct: 100 },
+    ],
+    taxRegimes: [
+      { id: 'iva', name: 'IVA', kind: 'vat', ratePct: 13, note: { es: 'Tasa general' } },
+      { id: 'pequeno', name: 'Pequeño', kind: 'gross-sales', ratePct: 5 },
+      { id: 'cuota', name: 'Cuota fija', kind: 'fixed-fee', monthlyFee: 250.5, note: 'Ejemplo' },
+    ],
+    seasonPresets: [
+      { id: 'fin-de-ano', name: 'Fin de año', high: [11, 12], low: [1], note: 'Diciembre' },
+      { id: 'clases', name: { es: 'Clases' }, high: [1, 2] },
+    ],
   },
   topics: { id: 'costs', name: 'Costos', description: { es: 'Costos y precios' } },
   services: { id: 'training', name: { es: 'Capacitación' }, description: 'Cursos' },
@@ -230,7 +246,8 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
     months: 12,
     firstMonth: 3,
     lines: [
-      { id: 'sales', label: 'Ventas', flow: 'in', group: 'operations', hint: 'Ventas al contado', amounts: [1250.5, -0, 0.1], preStart: 100 },
+      { id: 'sales', label: 'Ventas', flow: 'in', group: 'operations', kind: 'sales', hint: 'Ventas al contado', amounts: [1250.5, -0, 0.1], preStart: 100 },
+      { id: 'wages', label: 'Sueldos', flow: 'out', kind: 'wages', amounts: [300] },
       { id: 'loan', label: { es: 'Préstamo' }, flow: 'in', group: 'financing', preStart: 5000.25 },
     ],
   },

@@ -26,6 +26,7 @@ import {
   record,
   refine,
   str,
+  superRefine,
   trim,
   union,
   validator,
@@ -33,11 +34,17 @@ import {
   type Schema,
 } from '../../src/feed/validate.js';
 import { message } from '../../src/feed/messages.js';
-import { LANG_RE } from '../../src/feed/validate-rules.js';
+import { LANG_RE, TAX_REGIME_KINDS, isUnique, missingRegimeAmount } from '../../src/feed/validate-rules.js';
 
 const REQUIRED = 'This field is required.';
 const text = (max: number) => str(trim, minLength(1), maxLength(max));
 const lang = str(pattern(LANG_RE, 'language-code'));
+/** A tax regime, as the feed has it (without its texts). */
+const regime = obj(
+  { kind: oneOf(TAX_REGIME_KINDS), ratePct: optional(num(gte(0), lte(100))), monthlyFee: optional(num(gte(0))) },
+  superRefine(missingRegimeAmount),
+);
+const months = arr(int(gte(1), lte(12)), 12, undefined, refine(isUnique));
 const localized = union([text(5), record(lang, text(5), refine((v: object) => Object.keys(v).length > 0, 'localized-empty'))], (issue) =>
   issue.input === undefined ? undefined : message('localized'),
 );
@@ -165,6 +172,29 @@ const rows: Row[] = [
     input: { a: [{ b: 'x' }, { b: '' }] },
     issues: ['a,1,b: Must not be empty.'],
   },
+
+  // ---- checks on a whole object or list, after its fields (tax regimes, season months)
+  { name: 'a regime with the amount its kind needs', schema: regime, input: { kind: 'fixed-fee', monthlyFee: 5 }, value: { kind: 'fixed-fee', monthlyFee: 5 } },
+  { name: 'a VAT regime without its rate: required at the rate', schema: regime, input: { kind: 'vat' }, issues: [`ratePct: ${REQUIRED}`] },
+  { name: 'a fixed fee without the fee', schema: regime, input: { kind: 'fixed-fee', ratePct: 5 }, issues: [`monthlyFee: ${REQUIRED}`] },
+  {
+    // A field issue that lets checks go on (a range) still lets the object's check run…
+    name: 'a rate out of range, and no fee: both said',
+    schema: regime,
+    input: { kind: 'fixed-fee', ratePct: 101 },
+    issues: ['ratePct: Must be at most 100.', `monthlyFee: ${REQUIRED}`],
+  },
+  {
+    // … one that stops the field (an unknown kind) does not.
+    name: 'an unknown kind stops the object\'s check',
+    schema: regime,
+    input: { kind: 'presumptive' },
+    issues: ['kind: Must be one of: "vat", "gross-sales", "fixed-fee".'],
+  },
+  { name: 'months, each once', schema: months, input: [11, 12, 1], value: [11, 12, 1] },
+  { name: 'a month twice: the general message', schema: months, input: [12, 12], issues: [': Has a value that is not valid.'] },
+  { name: 'a month out of range, and twice', schema: months, input: [13, 13], issues: ['0: Must be at most 12.', '1: Must be at most 12.', ': Has a value that is not valid.'] },
+  { name: 'too many months: the entries are not read', schema: months, input: Array(13).fill(1), issues: [': Too many entries: at most 12.'] },
 
   // ---- records and unions (localized texts)
   { name: 'one text', schema: localized, input: ' hola ', value: 'hola' },

@@ -57,6 +57,21 @@ test('a good feed: summary per section and per country, exit 0', async () => {
   assert.match(stdout, /✓ No errors, no warnings\./);
 });
 
+test("the per-country table counts each country's extra pay, tax regimes and season presets; a bad regime is a warning", async () => {
+  const { status, stdout } = await run(['validate', join(root, 'demo/feed.json'), '--lang', 'en']);
+  assert.equal(status, 0);
+  assert.match(stdout, /country\s+tools\s+providers\s+cashflowTemplates\s+planOutlines\s+extraPay\s+taxRegimes\s+seasonPresets/);
+  assert.match(stdout, /SV(\s+\d+){4}\s+1\s+1\s+3$/m);
+  assert.match(stdout, /GT(\s+\d+){4}\s+2\s+2\s+3$/m);
+  assert.match(stdout, /DO(\s+\d+){4}\s+1\s+2\s+2$/m);
+  const bad = structuredClone(minimal);
+  bad.countries[1].taxRegimes = [{ id: 'iva', name: 'IVA', kind: 'vat' }];
+  const warned = await run(['validate', file('regime.json', bad), '--lang', 'en']);
+  assert.equal(warned.status, 0);
+  assert.match(warned.stdout, /warning\s+countries\[1\]\.taxRegimes \(GT\): 1 of 1 entries were not valid and were left out\./);
+  assert.match(warned.stdout, /GT(\s+\d+){4}\s+0\s+0\s+0$/m);
+});
+
 test('a feed with a dropped item: each issue with its path, exit 1', async () => {
   const bad = structuredClone(minimal);
   bad.tools[0].url = 'javascript:alert(1)';

@@ -20,6 +20,17 @@ function parseVerdict(feed) {
   return result.ok && !result.issues.some((issue) => SCHEMA_KINDS.has(issue.kind));
 }
 
+/** Valid extra pay, tax regimes and season presets (Guatemala's, say). */
+const countryData = () => ({
+  extraPay: [{ id: 'bono-14', name: 'Bono 14', month: 7, sharePct: 100, note: 'Julio' }],
+  taxRegimes: [
+    { id: 'iva', name: 'IVA', kind: 'vat', ratePct: 12 },
+    { id: 'pequeno', name: 'Pequeño contribuyente', kind: 'gross-sales', ratePct: 5 },
+    { id: 'cuota', name: 'Cuota', kind: 'fixed-fee', monthlyFee: 100.5 },
+  ],
+  seasonPresets: [{ id: 'fin', name: { es: 'Fin de año' }, high: [11, 12], low: [1] }, { id: 'clases', name: 'Clases' }],
+});
+
 const edit = (change) => {
   const copy = structuredClone(minimal);
   change(copy);
@@ -56,6 +67,16 @@ const cases = [
   ['a bad region code', edit((f) => (f.countries[0].regions[0].code = 'San Salvador'))],
   ['a latitude out of range', edit((f) => (f.countries[0].regions[0].centre.lat = 123))],
   ['a tax rate over 100', edit((f) => (f.countries[0].salesTax.rate = 130))],
+  ['country data for the cash flow', edit((f) => Object.assign(f.countries[1], countryData()))],
+  ['extra pay in month 13', edit((f) => Object.assign(f.countries[1], countryData(), { extraPay: [{ id: 'x', name: 'x', month: 13, sharePct: 100 }] }))],
+  ['a tax regime of an unknown kind', edit((f) => (f.countries[1].taxRegimes = [{ id: 'x', name: 'x', kind: 'presumptive', ratePct: 1 }]))],
+  ['a VAT regime without its rate', edit((f) => (f.countries[1].taxRegimes = [{ id: 'x', name: 'x', kind: 'vat', monthlyFee: 1 }]))],
+  ['a fixed-fee regime without its fee', edit((f) => (f.countries[1].taxRegimes = [{ id: 'x', name: 'x', kind: 'fixed-fee', ratePct: 1 }]))],
+  ['a negative fee', edit((f) => (f.countries[1].taxRegimes = [{ id: 'x', name: 'x', kind: 'fixed-fee', monthlyFee: -5 }]))],
+  ['a season with a month twice', edit((f) => (f.countries[1].seasonPresets = [{ id: 'x', name: 'x', high: [12, 12] }]))],
+  ['tax regimes that are not a list', edit((f) => (f.countries[1].taxRegimes = { id: 'x' }))],
+  ['a known line kind', edit((f) => (f.cashflowTemplates[0].lines[1].kind = 'wages'))],
+  ['an unknown line kind', edit((f) => (f.cashflowTemplates[0].lines[1].kind = 'salary'))],
   ['a bad flow', edit((f) => (f.cashflowTemplates[0].lines[0].flow = 'sideways'))],
   ['an empty template', edit((f) => (f.cashflowTemplates[0].lines = []))],
   ['a provider without countries', edit((f) => delete f.providers[0].countries)],

@@ -86,6 +86,9 @@ function baseFeed(): Json {
         code: 'SV', name: 'El Salvador', currency: 'USD', locale: 'es-SV',
         regions: [{ code: 'SV-SS', name: 'San Salvador', centre: { lat: 13.69, lng: -89.19 } }],
         salesTax: { name: 'IVA', rate: 13 },
+        extraPay: [{ id: 'pay', name: 'Aguinaldo', month: 12, sharePct: 50, note: 'N' }],
+        taxRegimes: [{ id: 'regime', name: 'IVA', kind: 'vat', ratePct: 13, note: 'N' }],
+        seasonPresets: [{ id: 'season', name: 'Fin de año', high: [12], low: [1], note: 'N' }],
       },
     ],
     topics: [{ id: 'topic', name: 'Topic', description: 'About' }],
@@ -109,7 +112,7 @@ function baseFeed(): Json {
     cashflowTemplates: [
       {
         id: 'template', name: 'T', description: 'D', sector: 'S', countries: ['SV'], currency: 'USD', months: 2, firstMonth: 1,
-        lines: [{ id: 'line', label: 'L', flow: 'in', group: 'operations', hint: 'H', amounts: [1, 2], preStart: 0 }],
+        lines: [{ id: 'line', label: 'L', flow: 'in', group: 'operations', kind: 'sales', hint: 'H', amounts: [1, 2], preStart: 0 }],
       },
     ],
     planOutlines: [
@@ -155,6 +158,9 @@ const publisher = (f: Json) => f['publisher'] as Json | undefined;
 const country = (f: Json) => f['countries']?.[0] as Json | undefined;
 const region = (f: Json) => country(f)?.['regions']?.[0] as Json | undefined;
 const salesTax = (f: Json) => country(f)?.['salesTax'] as Json | undefined;
+const extraPay = (f: Json) => country(f)?.['extraPay']?.[0] as Json | undefined;
+const taxRegime = (f: Json) => country(f)?.['taxRegimes']?.[0] as Json | undefined;
+const seasonPreset = (f: Json) => country(f)?.['seasonPresets']?.[0] as Json | undefined;
 const topic = (f: Json) => f['topics']?.[0] as Json | undefined;
 const service = (f: Json) => f['services']?.[0] as Json | undefined;
 const tool = (f: Json) => f['tools']?.[0] as Json | undefined;
@@ -184,6 +190,16 @@ const FIELDS: readonly Field[] = [
   { name: 'countries[].regions[].code', check: exact, at: region, key: 'code' },
   { name: 'countries[].regions[].name', localized: true, check: text, at: region, key: 'name' },
   { name: 'countries[].salesTax.name', check: text, at: salesTax, key: 'name' },
+  { name: 'countries[].extraPay[].id', check: exact, at: extraPay, key: 'id' },
+  { name: 'countries[].extraPay[].name', localized: true, check: text, at: extraPay, key: 'name' },
+  { name: 'countries[].extraPay[].note', localized: true, check: text, at: extraPay, key: 'note' },
+  { name: 'countries[].taxRegimes[].id', check: exact, at: taxRegime, key: 'id' },
+  { name: 'countries[].taxRegimes[].name', localized: true, check: text, at: taxRegime, key: 'name' },
+  { name: 'countries[].taxRegimes[].kind', check: oneOf(['vat', 'gross-sales', 'fixed-fee']), at: taxRegime, key: 'kind' },
+  { name: 'countries[].taxRegimes[].note', localized: true, check: text, at: taxRegime, key: 'note' },
+  { name: 'countries[].seasonPresets[].id', check: exact, at: seasonPreset, key: 'id' },
+  { name: 'countries[].seasonPresets[].name', localized: true, check: text, at: seasonPreset, key: 'name' },
+  { name: 'countries[].seasonPresets[].note', localized: true, check: text, at: seasonPreset, key: 'note' },
   { name: 'topics[].id', check: exact, at: topic, key: 'id' },
   { name: 'topics[].name', localized: true, check: text, at: topic, key: 'name' },
   { name: 'topics[].description', localized: true, check: text, at: topic, key: 'description' },
@@ -239,6 +255,7 @@ const FIELDS: readonly Field[] = [
   { name: 'cashflowTemplates[].lines[].label', localized: true, check: text, at: line, key: 'label' },
   { name: 'cashflowTemplates[].lines[].flow', check: oneOf(['in', 'out']), at: line, key: 'flow' },
   { name: 'cashflowTemplates[].lines[].group', check: oneOf(['operations', 'investment', 'financing'], 'operations'), at: line, key: 'group' },
+  { name: 'cashflowTemplates[].lines[].kind', check: oneOf(['sales', 'other-in', 'cost', 'other-out', 'wages', 'drawings']), at: line, key: 'kind' },
   { name: 'cashflowTemplates[].lines[].hint', localized: true, check: text, at: line, key: 'hint' },
   { name: 'planOutlines[].id', check: exact, at: outline, key: 'id' },
   { name: 'planOutlines[].name', localized: true, check: text, at: outline, key: 'name' },

@@ -13,7 +13,11 @@ import {
   MipymeToolOpenEvent,
   configure,
   parseFeed,
+  type CashflowLineKind,
+  type ExtraPay,
   type Feed,
+  type SeasonPreset,
+  type TaxRegime,
   type Tool,
 } from 'infomipyme-widgets';
 import { parseFeed as parseInNode } from 'infomipyme-widgets/feed';
@@ -71,6 +75,16 @@ if (result.ok) {
   const tools: Tool[] = feed.tools;
   check<Equal<IsAny<Tool>, false>>();
   void tools;
+  // A country's data for the cash flow (#11): optional, typed.
+  const [country] = feed.countries;
+  check<Equal<typeof country.extraPay, ExtraPay[] | undefined>>();
+  check<Equal<typeof country.taxRegimes, TaxRegime[] | undefined>>();
+  check<Equal<typeof country.seasonPresets, SeasonPreset[] | undefined>>();
+  check<Equal<TaxRegime['kind'], 'vat' | 'gross-sales' | 'fixed-fee'>>();
+  check<Equal<NonNullable<TaxRegime['monthlyFee']>, number>>();
+  check<Equal<SeasonPreset['high'], number[]>>();
+  check<Equal<CashflowLineKind, 'sales' | 'other-in' | 'cost' | 'other-out' | 'wages' | 'drawings'>>();
+  check<Equal<NonNullable<Feed['cashflowTemplates'][number]['lines'][number]['kind']>, CashflowLineKind>>();
 }
 check<Equal<typeof parseInNode, typeof parseFeed>>();
 configure({ feed: 'https://example.org/feed.json', lang: 'es', country: 'SV', theme: 'auto' });
