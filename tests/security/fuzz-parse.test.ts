@@ -84,6 +84,11 @@ function asFeedInput(feed: Feed): unknown {
       if (line.preStart !== undefined) line.preStart = line.preStart / 100;
     }
   }
+  for (const country of copy.countries) {
+    for (const regime of country.taxRegimes ?? []) {
+      if (regime.monthlyFee !== undefined) regime.monthlyFee = regime.monthlyFee / 100;
+    }
+  }
   return copy;
 }
 
