@@ -7,7 +7,8 @@
  * drafts are read at start-up, and "Save a copy" — the way out when the device cannot save — must
  * work even offline, when a part that was never loaded cannot be.
  */
-import type { CashFlowLine, CashFlowPlan } from './projection.js';
+import { CASHFLOW_LINE_KINDS } from '../feed/validate-rules.js';
+import type { CashFlowLine, CashFlowPlan, LineKind } from './projection.js';
 
 /** Bounds of an importable plan (and of a stored draft). */
 export const LIMITS = {
@@ -27,7 +28,8 @@ const CURRENCY = /^[A-Z]{3}$/;
 const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 const FLOWS: ReadonlySet<string> = new Set(['in', 'out']);
 const GROUPS: ReadonlySet<string> = new Set(['operations', 'investment', 'financing']);
-const KINDS: ReadonlySet<string> = new Set(['sales', 'other-in', 'cost', 'other-out']);
+const KINDS: ReadonlySet<string> = new Set<string>(CASHFLOW_LINE_KINDS);
+const isKind = (value: unknown): value is LineKind => typeof value === 'string' && KINDS.has(value);
 
 
 export type Fields = Readonly<Record<string, unknown>>;
@@ -58,7 +60,7 @@ function readLine(value: unknown, months: number, at: string): CashFlowLine | st
   if (!isBoundedString(label, LIMITS.labelLength)) return `${at}.label must be a text of at most ${LIMITS.labelLength} characters`;
   if (typeof flow !== 'string' || !FLOWS.has(flow)) return `${at}.flow must be "in" or "out"`;
   if (typeof group !== 'string' || !GROUPS.has(group)) return `${at}.group must be operations, investment or financing`;
-  if (kind !== undefined && (typeof kind !== 'string' || !KINDS.has(kind))) return `${at}.kind is not a known kind`;
+  if (kind !== undefined && !isKind(kind)) return `${at}.kind is not a known kind`;
   if (!isAmount(preStart, 0)) return `${at}.preStart must be an integer number of minor units ≥ 0`;
   if (!Array.isArray(amounts)) return `${at}.amounts must be a list`;
   if (amounts.length !== months) return `${at}.amounts has ${amounts.length} values for ${months} months`;
@@ -73,7 +75,7 @@ function readLine(value: unknown, months: number, at: string): CashFlowLine | st
     label,
     flow: flow === 'in' ? 'in' : 'out',
     group: group === 'operations' ? 'operations' : group === 'investment' ? 'investment' : 'financing',
-    ...(kind === 'sales' || kind === 'other-in' || kind === 'cost' || kind === 'other-out' ? { kind } : {}),
+    ...(isKind(kind) ? { kind } : {}),
     preStart,
     amounts: clean,
   };
@@ -92,6 +94,7 @@ export function readPlan(value: unknown): { readonly ok: true; readonly plan: Ca
   const openingBalance = own(value, 'openingBalance');
   const safetyMinimum = own(value, 'safetyMinimum');
   const lines = own(value, 'lines');
+  const taxRegime = own(value, 'taxRegime');
   if (typeof currency !== 'string' || !CURRENCY.test(currency)) return bad('plan.currency must be an ISO 4217 code (three capital letters)');
   if (typeof startMonth !== 'string' || !MONTH.test(startMonth)) return bad('plan.startMonth must be YYYY-MM');
   if (typeof months !== 'number' || !Number.isInteger(months) || months < LIMITS.minMonths || months > LIMITS.maxMonths) {
@@ -99,6 +102,9 @@ export function readPlan(value: unknown): { readonly ok: true; readonly plan: Ca
   }
   if (!isAmount(openingBalance, -LIMITS.maxAmount)) return bad('plan.openingBalance must be an integer number of minor units');
   if (!isAmount(safetyMinimum, 0)) return bad('plan.safetyMinimum must be an integer number of minor units ≥ 0');
+  if (taxRegime !== undefined && (!isBoundedString(taxRegime, LIMITS.idLength) || taxRegime === '')) {
+    return bad(`plan.taxRegime must be a text of 1 to ${LIMITS.idLength} characters`);
+  }
   if (!Array.isArray(lines)) return bad('plan.lines must be a list');
   if (lines.length > LIMITS.lines) return bad(`plan.lines has ${lines.length} lines; at most ${LIMITS.lines}`);
   const clean: CashFlowLine[] = [];
@@ -110,7 +116,10 @@ export function readPlan(value: unknown): { readonly ok: true; readonly plan: Ca
     ids.add(line.id);
     clean.push(line);
   }
-  return { ok: true, plan: { currency, startMonth, months, openingBalance, safetyMinimum, lines: clean } };
+  return {
+    ok: true,
+    plan: { currency, startMonth, months, openingBalance, safetyMinimum, ...(taxRegime !== undefined ? { taxRegime } : {}), lines: clean },
+  };
 }
 
 /** Whether `value` is a valid plan (the same checks as an import). */
@@ -140,6 +149,7 @@ function cleanPlan(plan: CashFlowPlan): CashFlowPlan {
     months: plan.months,
     openingBalance: plan.openingBalance,
     safetyMinimum: plan.safetyMinimum,
+    ...(plan.taxRegime !== undefined ? { taxRegime: plan.taxRegime } : {}),
     lines: plan.lines.map(
       (line): CashFlowLine => ({
         id: line.id,

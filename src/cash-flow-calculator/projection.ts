@@ -39,8 +39,9 @@
  *   the last closing balance lasts at that burn: `closing / −net`, **rounded down**
  *   to one decimal so the runway is never overstated; `0` when the last closing
  *   balance is already ≤ 0; `null` when the last month's net is ≥ 0.
- * - **Scenarios** ({@link applyScenario}) scale sales lines and cost lines cell by
- *   cell (pre-start cells included), each cell rounded once.
+ * - **Scenarios** ({@link applyScenario}) scale sales lines and cost lines (with
+ *   wages and legal bonuses) cell by cell (pre-start cells included), each cell
+ *   rounded once. The owner's drawings, taxes and other lines stay as they are.
  *
  * @module
  */
@@ -48,11 +49,20 @@
 // `Flow` ('in' | 'out') and `LineGroup` ('operations' | 'investment' | 'financing') are
 // the feed's own types (a template's lines use the same words): re-exported, types only,
 // so there is one definition and the package entry can re-export both modules.
-import type { Flow, LineGroup } from '../feed/schema.js';
+import type { CashflowLineKind, Flow, LineGroup } from '../feed/schema.js';
 export type { Flow, LineGroup };
 
-/** What kind of money a line is; lets scenarios and VAT know sales from costs. */
-export type LineKind = 'sales' | 'other-in' | 'cost' | 'other-out';
+/**
+ * What kind of money a line is; lets scenarios, taxes, legal bonuses and the drawings summary
+ * tell lines apart. Money in: `sales`, `other-in`. Money out: `cost`, `other-out`, `wages`
+ * (staff pay, the base of the legal bonuses), `extra-pay` (a legal bonus: aguinaldo, Bono 14,
+ * 13th and 14th month, salario de Navidad), `drawings` (what the owner takes home, "retiro del
+ * dueño"), `tax` (a tax payment). The same words as a feed template's line `kind`.
+ */
+export type LineKind = CashflowLineKind;
+
+/** The kinds of money-in lines; every other kind is money out. */
+export const IN_KINDS: readonly LineKind[] = ['sales', 'other-in'];
 
 /** One row of the plan: a source or use of cash with an amount per month. */
 export interface CashFlowLine {
@@ -84,6 +94,12 @@ export interface CashFlowPlan {
   readonly openingBalance: number;
   /** Minor units ≥ 0 (0 = never below zero). */
   readonly safetyMinimum: number;
+  /**
+   * Optional: the id of the tax regime the owner chose for this projection (a feed country's
+   * `taxRegimes` entry: standard VAT, a small-taxpayer regime…). Only remembered for the
+   * calculator's tax helper; the figures come from the lines.
+   */
+  readonly taxRegime?: string;
   readonly lines: readonly CashFlowLine[];
 }
 
@@ -225,7 +241,7 @@ export function planProblems(plan: CashFlowPlan): string[] {
 /** A line's kind: its own `kind` when it agrees with its flow, else derived from flow and group. */
 export function lineKind(line: Pick<CashFlowLine, 'flow' | 'group' | 'kind'>): LineKind {
   const { kind, flow, group } = line;
-  if (kind !== undefined && (flow === 'in') === (kind === 'sales' || kind === 'other-in')) return kind;
+  if (kind !== undefined && (flow === 'in') === IN_KINDS.includes(kind)) return kind;
   if (flow === 'in') return group === 'operations' ? 'sales' : 'other-in';
   return group === 'operations' ? 'cost' : 'other-out';
 }
@@ -377,8 +393,9 @@ export function rememberAmounts(plan: CashFlowPlan, earlier?: ReadonlyMap<string
  * away from zero). Other lines unchanged.
  *
  * Precisely: lines whose {@link lineKind} is `sales` take `salesPct`, lines of kind
- * `cost` take `costsPct` (without an explicit `kind`, that is exactly the in/out
- * operations lines above). Pre-start cells are scaled too. A percentage below −100
+ * `cost`, `wages` or `extra-pay` take `costsPct` (without an explicit `kind`, that is
+ * exactly the in/out operations lines above); `drawings`, `tax` and the other kinds
+ * stay as they are. Pre-start cells are scaled too. A percentage below −100
  * is treated as −100 (amounts never go below zero).
  */
 export function applyScenario(plan: CashFlowPlan, scenario: { readonly salesPct: number; readonly costsPct: number }): CashFlowPlan {
@@ -392,7 +409,7 @@ export function applyScenario(plan: CashFlowPlan, scenario: { readonly salesPct:
   const scale = (amount: number, pct: number): number => roundMinor((amount * Math.max(0, 100 + pct)) / 100);
   const lines = plan.lines.map((line) => {
     const kind = lineKind(line);
-    const pct = kind === 'sales' ? salesPct : kind === 'cost' ? costsPct : 0;
+    const pct = kind === 'sales' ? salesPct : kind === 'cost' || kind === 'wages' || kind === 'extra-pay' ? costsPct : 0;
     if (pct === 0) return line;
     return { ...line, preStart: scale(line.preStart, pct), amounts: line.amounts.map((amount) => scale(amount, pct)) };
   });

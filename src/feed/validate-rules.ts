@@ -60,9 +60,11 @@ export const FLOWS = ['in', 'out'] as const;
 export const LINE_GROUPS = ['operations', 'investment', 'financing'] as const;
 /**
  * What a cash-flow line is, where the calculator needs to know: `wages` is staff pay
- * (the base of the country's `extraPay`), `drawings` the owner's household draw.
+ * (the base of the country's `extraPay`), `extra-pay` a legal bonus on it (aguinaldo…),
+ * `drawings` the owner's household draw, `tax` a tax payment (never a purchase with VAT).
+ * `sales` and `other-in` are money in; the others money out.
  */
-export const CASHFLOW_LINE_KINDS = ['sales', 'other-in', 'cost', 'other-out', 'wages', 'drawings'] as const;
+export const CASHFLOW_LINE_KINDS = ['sales', 'other-in', 'cost', 'other-out', 'wages', 'extra-pay', 'drawings', 'tax'] as const;
 /**
  * How a tax regime charges: `vat` a rate on sales minus the tax paid on purchases,
  * `gross-sales` a rate on gross sales without credit, `fixed-fee` one fee a month.

@@ -304,6 +304,17 @@ describe('planToJson / jsonToPlan', () => {
     it(`round trip: ${row.label}`, () => expect(jsonToPlan(planToJson(row.name, row.plan, now))).to.deep.equal({ ok: true, name: row.name, plan: row.plan }));
   }
 
+  it('round trip: the line kinds of #11 and the tax regime chosen for the projection', () => {
+    const regional: CashFlowPlan = {
+      ...plan,
+      taxRegime: 'pequeno-contribuyente',
+      lines: (['wages', 'extra-pay', 'drawings', 'tax'] as const).map((kind) => ({
+        id: kind, label: kind, flow: 'out', group: 'operations', kind, preStart: 0, amounts: plan.lines[0]!.amounts,
+      })),
+    };
+    expect(jsonToPlan(planToJson('a', regional, now))).to.deep.equal({ ok: true, name: 'a', plan: regional });
+  });
+
   it('exports only the plan’s known fields, and a copy', () => {
     const extra = { ...plan, secret: 'x', lines: [{ ...plan.lines[0]!, note: 'y' }] } as unknown as CashFlowPlan;
     const back = jsonToPlan(planToJson('a', extra, now));
@@ -375,6 +386,9 @@ describe('jsonToPlan refuses malformed and malicious files, never throwing', () 
     { label: 'an unknown flow', text: line0((l) => (l.flow = 'sideways')), error: 'invalid' },
     { label: 'an unknown group', text: line0((l) => (l.group = 'other')), error: 'invalid' },
     { label: 'an unknown kind', text: line0((l) => (l.kind = 'gift')), error: 'invalid' },
+    { label: 'a tax regime that is a number', text: edit((f) => (f.plan['taxRegime'] = 5)), error: 'invalid' },
+    { label: 'an empty tax regime', text: edit((f) => (f.plan['taxRegime'] = '')), error: 'invalid' },
+    { label: 'a tax regime of 65 characters', text: edit((f) => (f.plan['taxRegime'] = 'x'.repeat(65))), error: 'invalid' },
     { label: 'an empty id', text: line0((l) => (l.id = '')), error: 'invalid' },
     { label: 'an id of 65 characters', text: line0((l) => (l.id = 'x'.repeat(65))), error: 'invalid' },
     { label: 'an id that is a number', text: line0((l) => (l.id = 1)), error: 'invalid' },

@@ -231,8 +231,15 @@ describe('lineKind', () => {
     { input: { flow: 'in', group: 'operations', kind: 'other-in' }, expected: 'other-in' },
     { input: { flow: 'out', group: 'operations', kind: 'other-out' }, expected: 'other-out' },
     { input: { flow: 'in', group: 'financing', kind: 'sales' }, expected: 'sales' },
+    // The out kinds of #11: staff pay, a legal bonus, the owner's drawings, a tax payment.
+    { input: { flow: 'out', group: 'operations', kind: 'wages' }, expected: 'wages' },
+    { input: { flow: 'out', group: 'operations', kind: 'extra-pay' }, expected: 'extra-pay' },
+    { input: { flow: 'out', group: 'operations', kind: 'drawings' }, expected: 'drawings' },
+    { input: { flow: 'out', group: 'financing', kind: 'tax' }, expected: 'tax' },
     // A kind that contradicts the flow is ignored.
     { input: { flow: 'out', group: 'operations', kind: 'sales' }, expected: 'cost' },
+    { input: { flow: 'in', group: 'operations', kind: 'wages' }, expected: 'sales' },
+    { input: { flow: 'in', group: 'financing', kind: 'drawings' }, expected: 'other-in' },
     { input: { flow: 'in', group: 'operations', kind: 'cost' }, expected: 'sales' },
   ];
   for (const { input, expected } of rows) {
@@ -331,6 +338,21 @@ describe('applyScenario', () => {
   }
 
   it('0 % / 0 % returns the plan as it is', () => expect(applyScenario(base, { salesPct: 0, costsPct: 0 })).to.equal(base));
+
+  it('wages and legal bonuses move with costs; the drawings and taxes stay as they are', () => {
+    const staffed = plan({
+      months: 2,
+      lines: [
+        line('wages', 'out', [30000, 30000], { kind: 'wages' }),
+        line('aguinaldo', 'out', [0, 15000], { kind: 'extra-pay' }),
+        line('drawings', 'out', [8000, 8000], { kind: 'drawings' }),
+        line('tax', 'out', [0, 1300], { kind: 'tax' }),
+      ],
+    });
+    // Costs +10 %: 30,000 → 33,000; 15,000 → 16,500. Sales −50 % touches none of them.
+    const result = applyScenario(staffed, { salesPct: -50, costsPct: 10 });
+    expect(result.lines.map((l) => [...l.amounts])).to.deep.equal([[33000, 33000], [0, 16500], [8000, 8000], [0, 1300]]);
+  });
 
   it('refuses a non-finite percentage', () =>
     expect(() => applyScenario(base, { salesPct: Number.NaN, costsPct: 0 })).to.throw(RangeError));

@@ -83,7 +83,7 @@ if (result.ok) {
   check<Equal<TaxRegime['kind'], 'vat' | 'gross-sales' | 'fixed-fee'>>();
   check<Equal<NonNullable<TaxRegime['monthlyFee']>, number>>();
   check<Equal<SeasonPreset['high'], number[]>>();
-  check<Equal<CashflowLineKind, 'sales' | 'other-in' | 'cost' | 'other-out' | 'wages' | 'drawings'>>();
+  check<Equal<CashflowLineKind, 'sales' | 'other-in' | 'cost' | 'other-out' | 'wages' | 'extra-pay' | 'drawings' | 'tax'>>();
   check<Equal<NonNullable<Feed['cashflowTemplates'][number]['lines'][number]['kind']>, CashflowLineKind>>();
 }
 check<Equal<typeof parseInNode, typeof parseFeed>>();
