@@ -14,6 +14,7 @@ export * from './toolbox-browser/catalogue.js';
 export { MipymeCashFlowCalculator } from './cash-flow-calculator/cash-flow-calculator.element.js';
 export * from './cash-flow-calculator/projection.js';
 export * from './cash-flow-calculator/line-helpers.js';
+export * from './cash-flow-calculator/regional.js';
 export { MipymeBusinessPlanOutline } from './business-plan-outline/business-plan-outline.element.js';
 export {
   answerKey,

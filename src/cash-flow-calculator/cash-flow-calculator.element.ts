@@ -7,7 +7,7 @@ import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { currentMonth, formatDate, formatMoney, formatMonth, formatNumber, formatTime, minorUnits } from '../shared/format.js';
+import { currentMonth, dateFormat, formatDate, formatMoney, formatMonth, formatNumber, formatTime, minorUnits } from '../shared/format.js';
 import { MipymeCashFlowChangeEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { PartsController, partFailedText, preparingText } from '../shared/parts.js';
@@ -23,13 +23,15 @@ import {
   type CashFlowLine,
   type CashFlowPlan,
   type Flow,
+  type LineKind,
   type Projection,
 } from './projection.js';
 import { amountForInput, parseAmount, parsePastedRow, type AmountError } from './amount-input.js';
 import type { Download } from './file-actions.js';
 import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
-import type { FillForm, HelperForm, HelperKind } from './line-tools.js';
+import type { FillForm, HelperContext, HelperForm, HelperKind } from './line-tools.js';
+import { drawingsSummary } from './regional.js';
 import { files, lineTools, printing } from './parts.js';
 import {
   duplicateDraft,
@@ -222,6 +224,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       label: pickText(line.label, lang).slice(0, 160),
       flow: line.flow,
       group: line.group,
+      ...(line.kind !== undefined ? { kind: line.kind } : {}),
       preStart: sameCurrency ? Math.max(0, minor(line.preStart ?? 0)) : 0,
       amounts: Array.from({ length: months }, (_, i) => Math.max(0, exampleAt(line.amounts, i))),
     }));
@@ -559,14 +562,18 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     });
   }
 
-  private addLine(flow: Flow): void {
+  /** A new line of money in or out; `kind` for staff pay (`wages`) or the owner's drawings (`drawings`). */
+  private addLine(flow: Flow, kind?: Extract<LineKind, 'wages' | 'drawings'>): void {
     const plan = this.activeDraft?.plan;
     if (!plan) return;
+    const label =
+      kind === 'wages' ? msg('Wages') : kind === 'drawings' ? msg("Owner's drawings") : flow === 'in' ? msg('New income') : msg('New expense');
     const line: CashFlowLine = {
       id: `l${newDraftId().slice(-8)}`,
-      label: flow === 'in' ? msg('New income') : msg('New expense'),
+      label,
       flow,
       group: 'operations',
+      ...(kind ? { kind } : {}),
       preStart: 0,
       amounts: Array.from({ length: plan.months }, () => 0),
     };
@@ -663,7 +670,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     }
     void this.parts.run(`helper:${kind}`, lineTools, async (tools) => {
       this.helperNotice = undefined;
-      this.helper = tools.newHelperForm(kind, this.activeDraft?.plan, this.salesTax.rate);
+      this.helper = tools.newHelperForm(kind, this.activeDraft?.plan, this.salesTax.rate, this.helperContext);
       // The form opens below the buttons: the focus goes to its first field.
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.helper-form input, .helper-form select')?.focus();
@@ -683,12 +690,53 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return { name: tax?.name ?? msg('VAT'), rate: tax?.rate ?? 0 };
   }
 
+  /**
+   * What the helpers need to know of the country (its tax regimes, legal bonuses and season
+   * presets from the feed, names in the page's language) and of the page (money, amounts).
+   */
+  private get helperContext(): HelperContext {
+    const country = this.countryRecord;
+    const lang = this.uiLanguage;
+    const text = (value: Parameters<typeof pickText>[0] | undefined) => (value === undefined ? undefined : pickText(value, lang));
+    const tax = this.salesTax;
+    const regimes: HelperContext['regimes'] = (country?.taxRegimes ?? []).map((r) => ({
+      id: r.id,
+      name: pickText(r.name, lang),
+      kind: r.kind,
+      ...(r.ratePct !== undefined ? { ratePct: r.ratePct } : {}),
+      ...(r.monthlyFee !== undefined ? { monthlyFee: Math.round((r.monthlyFee * this.perMajor) / 100) } : {}),
+      ...(r.note !== undefined ? { note: text(r.note) } : {}),
+    }));
+    return {
+      taxName: tax.name,
+      perMajor: this.perMajor,
+      money: (minor) => this.money(minor),
+      amountText: (minor) => amountForInput(minor, this.locale, this.perMajor),
+      regimes,
+      bonuses: (country?.extraPay ?? []).map((b) => ({
+        id: b.id,
+        name: pickText(b.name, lang),
+        month: b.month,
+        sharePct: b.sharePct,
+        ...(b.note !== undefined ? { note: text(b.note) } : {}),
+      })),
+      presets: (country?.seasonPresets ?? []).map((p) => ({
+        id: p.id,
+        name: pickText(p.name, lang),
+        ...(p.high ? { high: p.high } : {}),
+        ...(p.low ? { low: p.low } : {}),
+        ...(p.note !== undefined ? { note: text(p.note) } : {}),
+      })),
+      calendarMonthName: (month) => dateFormat(this.locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1))),
+    };
+  }
+
   private applyHelper(): void {
     const form = this.helper;
     const plan = this.activeDraft?.plan;
     const tools = lineTools.loaded;
     if (!form || !plan || !tools) return;
-    const result = tools.applyHelper(form, plan, { taxName: this.salesTax.name, perMajor: this.perMajor, money: (minor) => this.money(minor) });
+    const result = tools.applyHelper(form, plan, this.helperContext);
     if (result.plan) this.commit(result.plan);
     this.helperNotice = result.notice;
     if (result.done) this.closeHelper();
@@ -1111,7 +1159,22 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${msg(str`Money in: ${this.money(projection.totals.in)} · Money out: ${this.money(projection.totals.out)} · Net: ${this.money(projection.totals.net)}`)}
       </p>
       ${scenarioText ? html`<p>${scenarioText}</p>` : nothing}
+      ${this.renderDrawings(plan)}
     </div>`;
+  }
+
+  /** What the household took, and whether that is what leaves the business short of cash. */
+  private renderDrawings(plan: CashFlowPlan): TemplateResult | typeof nothing {
+    if (!plan.lines.some((l) => l.kind === 'drawings' && l.flow === 'out')) return nothing;
+    const d = drawingsSummary(plan);
+    const took = msg(str`The owner's drawings (retiro) take ${this.money(d.total)} in this period: ${d.shareOfOutPct} % of all money out.`);
+    let warning = '';
+    if (d.causesShortfall) {
+      warning = msg('Without the drawings, cash would be enough: they are what leaves the business short. Take less, or later.');
+    } else if (d.worsensShortfall) {
+      warning = msg(str`Without the drawings you would need ${this.money(d.fundingNeededWithout)} instead of ${this.money(d.fundingNeeded)}.`);
+    }
+    return html`<p class="drawings">${took}</p>${warning ? html`<p class="drawings-warning"><strong>${warning}</strong></p>` : nothing}`;
   }
 
   private renderChart(projection: Projection): TemplateResult {
@@ -1169,15 +1232,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       <div class="actions">
         ${toggle('loan', msg('Add a loan'))} ${toggle('vat', msg(str`Work out ${this.salesTax.name}`))}
         ${toggle('credit', msg('Sales on credit'))}
+        ${(this.countryRecord?.extraPay?.length ?? 0) > 0 ? toggle('bonuses', msg('Aguinaldo and legal bonuses')) : nothing}
+        ${toggle('seasons', msg('Seasons'))}
       </div>
       ${this.partProblem('helper')}
       ${form && tools
         ? tools.renderHelperForm({
+            ...this.helperContext,
             form,
             plan,
-            taxName: this.salesTax.name,
-            perMajor: this.perMajor,
-            money: (minor) => this.money(minor),
             monthName: (i) => this.monthName(i, plan, 'short'),
             update: (change) => (this.helper = { ...form, ...change }),
             apply: () => this.applyHelper(),
@@ -1465,6 +1528,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         <div class="actions no-print">
           <button class="button secondary" type="button" @click=${() => this.addLine('in')}>${msg('+ Money in')}</button>
           <button class="button secondary" type="button" @click=${() => this.addLine('out')}>${msg('+ Money out')}</button>
+          <button class="button secondary" type="button" @click=${() => this.addLine('out', 'wages')}>${msg('+ Wages')}</button>
+          <button class="button secondary" type="button" @click=${() => this.addLine('out', 'drawings')}>${msg("+ Owner's drawings")}</button>
         </div>
         ${this.renderHelpers(plan)}
         <div class="actions no-print" part="actions">

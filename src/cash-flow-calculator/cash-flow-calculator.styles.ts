@@ -277,6 +277,17 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
+  .helper-form fieldset {
+    flex-basis: 100%;
+  }
+  .season-months {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+    gap: 0.5em;
+  }
+  .season-months select {
+    width: 100%;
+  }
   .hint {
     flex-basis: 100%;
     margin: 0;

@@ -1,7 +1,9 @@
 /**
  * The calculator's line tools: the "Fill" panel of a row (the same amount every month, growing,
- * once, every few months) and the helpers that add or change lines (a loan, the sales tax, sales
- * on credit). A lazy part (see parts.ts): loaded the first time the owner opens one of them.
+ * once, every few months) and the helpers that add or change lines (a loan repaid monthly,
+ * fortnightly or weekly; the taxes of the regime the owner chose; sales on credit — fiado — with
+ * bad debt; the country's legal bonuses on wages; seasons). A lazy part (see parts.ts): loaded the
+ * first time the owner opens one of them.
  *
  * The element keeps the state (which panel is open, what is typed in it) and commits the plan;
  * this module draws the forms and works out the amounts (with the pure line-helpers.ts).
@@ -10,8 +12,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { parseAmount } from './amount-input.js';
 import { newDraftId } from './drafts.js';
-import { collections, everyNMonths, growing, loan, oneOff, sameEveryMonth, vatPayments } from './line-helpers.js';
-import { monthlyByKind, type CashFlowLine, type CashFlowPlan } from './projection.js';
+import { everyNMonths, growing, oneOff, sameEveryMonth } from './line-helpers.js';
+import { lineKind, lineTotal, monthlyByKind, type CashFlowLine, type CashFlowPlan } from './projection.js';
+import {
+  creditSales,
+  extraPayAmounts,
+  instalmentLoan,
+  presetLevels,
+  seasonAmounts,
+  SEASON_DEFAULTS,
+  taxPayments,
+  wagesByMonth,
+  type InstalmentFrequency,
+  type SeasonLevel,
+  type TaxRegimeKind,
+} from './regional.js';
 
 export type FillKind = 'same' | 'growth' | 'once' | 'every';
 
@@ -24,18 +39,43 @@ export interface FillForm {
   every: number;
 }
 
-export type HelperKind = 'loan' | 'vat' | 'credit';
+export type HelperKind = 'loan' | 'vat' | 'credit' | 'bonuses' | 'seasons';
+
+/** One legal bonus in the helper's form: on or off, and its share of a month's pay as typed. */
+export interface BonusChoice {
+  readonly id: string;
+  on: boolean;
+  share: string;
+}
 
 export interface HelperForm {
   kind: HelperKind;
   amount: string;
   month: number;
+  /** Loan: the number of instalments (cuotas). */
   term: string;
+  frequency: InstalmentFrequency;
   rate: string;
   includesTax: boolean;
+  /** Taxes: the regime's id (one of the context's `regimes`). */
+  regime: string;
+  /** Taxes, fixed-fee regime: the fee a month, as typed. */
+  fee: string;
   lineId: string;
   share: string;
-  delay: string;
+  /** Fiado: weeks until customers pay. */
+  weeks: string;
+  /** Fiado: percent of what is sold on credit never collected. */
+  bad: string;
+  /** Legal bonuses. */
+  bonuses: BonusChoice[];
+  /** Legal bonuses: replace the bonus lines the projection already has (a template's aguinaldo…). */
+  replace: boolean;
+  /** Seasons: the preset picked (`''` = marked by hand), each calendar month's level, the percentages. */
+  preset: string;
+  levels: SeasonLevel[];
+  high: string;
+  low: string;
 }
 
 // ------------------------------------------------------------------ fill a row
@@ -127,21 +167,75 @@ export function renderFillPanel(c: FillPanelContext): TemplateResult {
   </div>`;
 }
 
-// ------------------------------------------------------------------ loan, tax, credit
+// ------------------------------------------------------------------ loan, taxes, fiado, bonuses, seasons
 
-/** A helper's form as it opens: the first sales line, the country's tax rate. */
-export function newHelperForm(kind: HelperKind, plan: CashFlowPlan | undefined, taxRate: number): HelperForm {
-  const sales = plan?.lines.find((l) => l.flow === 'in' && l.group === 'operations');
+/** A tax regime the owner can choose (the country's `taxRegimes`, names in the page's language). */
+export interface RegimeChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: TaxRegimeKind;
+  readonly ratePct?: number;
+  /** Minor units. */
+  readonly monthlyFee?: number;
+  readonly note?: string;
+}
+
+/** A legal bonus of the country (its `extraPay`). */
+export interface BonusRule {
+  readonly id: string;
+  readonly name: string;
+  /** Calendar month, 1 = January. */
+  readonly month: number;
+  readonly sharePct: number;
+  readonly note?: string;
+}
+
+/** A season preset of the country (its `seasonPresets`). */
+export interface SeasonPresetChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly high?: readonly number[];
+  readonly low?: readonly number[];
+  readonly note?: string;
+}
+
+/** The id of the line the tax helper writes (kept from the first versions: an older draft's tax line is found again). */
+export const TAX_LINE_ID = 'sales-tax-payment';
+/** The id prefix of the lines the legal-bonus helper writes: `extra-pay-aguinaldo`… */
+export const BONUS_LINE_PREFIX = 'extra-pay-';
+
+const isSalesLine = (line: CashFlowLine): boolean => line.flow === 'in';
+
+/** A helper's form as it opens: the first sales line, the projection's (else the first) tax regime. */
+export function newHelperForm(
+  kind: HelperKind,
+  plan: CashFlowPlan | undefined,
+  taxRate: number,
+  country: Pick<HelperContext, 'regimes' | 'bonuses' | 'amountText'> = { regimes: [], bonuses: [], amountText: String },
+): HelperForm {
+  const sales = plan?.lines.find((l) => l.flow === 'in' && lineKind(l) === 'sales') ?? plan?.lines.find(isSalesLine);
+  const regime = country.regimes.find((r) => r.id === plan?.taxRegime) ?? country.regimes[0];
   return {
     kind,
-    amount: '',
+    // Seasons start from the sales line's first month, as a normal month.
+    amount: kind === 'seasons' && sales ? country.amountText(sales.amounts[0] ?? 0) : '',
     month: 0,
     term: '12',
-    rate: kind === 'vat' ? String(taxRate) : '18',
+    frequency: 'monthly',
+    rate: kind === 'vat' ? String(regime?.ratePct ?? taxRate) : '18',
     includesTax: true,
+    regime: regime?.id ?? '',
+    fee: regime?.monthlyFee !== undefined ? country.amountText(regime.monthlyFee) : '',
     lineId: sales?.id ?? '',
     share: '30',
-    delay: '1',
+    weeks: '4',
+    bad: '5',
+    bonuses: country.bonuses.map((rule) => ({ id: rule.id, on: true, share: String(rule.sharePct) })),
+    replace: true,
+    preset: '',
+    levels: new Array<SeasonLevel>(12).fill('normal'),
+    high: String(SEASON_DEFAULTS.highPct),
+    low: String(SEASON_DEFAULTS.lowPct),
   };
 }
 
@@ -151,6 +245,16 @@ export interface HelperContext {
   /** Minor units per major unit of the plan's currency. */
   readonly perMajor: number;
   readonly money: (minor: number) => string;
+  /** An amount as the owner would type it (`1,250.50`). */
+  readonly amountText: (minor: number) => string;
+  /** The country's tax regimes (empty: only the standard sales tax, with the rate typed). */
+  readonly regimes: readonly RegimeChoice[];
+  /** The country's legal bonuses on wages. */
+  readonly bonuses: readonly BonusRule[];
+  /** The country's season presets. */
+  readonly presets: readonly SeasonPresetChoice[];
+  /** A calendar month's name (1 = January). */
+  readonly calendarMonthName: (month: number) => string;
 }
 
 export interface HelperFormContext extends HelperContext {
@@ -163,15 +267,28 @@ export interface HelperFormContext extends HelperContext {
   readonly cancel: () => void;
 }
 
+const number = (text: string): number => Number(text.trim().replace(',', '.'));
+
+/** The lines of the plan that are legal bonuses (a template's aguinaldo, or lines this helper wrote). */
+function bonusLines(plan: CashFlowPlan): CashFlowLine[] {
+  return plan.lines.filter((l) => lineKind(l) === 'extra-pay' || l.id.startsWith(BONUS_LINE_PREFIX));
+}
+
 /** The open helper's fields and its Apply / Cancel buttons. */
 export function renderHelperForm(c: HelperFormContext): TemplateResult {
   const { form, plan, update } = c;
-  const field = (id: string, label: string, value: string, key: 'amount' | 'term' | 'rate' | 'share' | 'delay', wide = false) =>
+  const field = (id: string, label: string, value: string, key: 'amount' | 'term' | 'rate' | 'share' | 'weeks' | 'bad' | 'fee' | 'high' | 'low', wide = false) =>
     html`<div class="field">
       <label class="field-label" for=${id}>${label}</label>
       <input id=${id} class=${wide ? 'narrow-input' : 'pct-input'} inputmode="decimal" .value=${value}
         @input=${(e: Event) => update({ [key]: (e.target as HTMLInputElement).value })} />
     </div>`;
+  const salesSelect = (id: string) => html`<div class="field">
+    <label class="field-label" for=${id}>${msg('Sales line')}</label>
+    <select id=${id} @change=${(e: Event) => update({ lineId: (e.target as HTMLSelectElement).value })}>
+      ${plan.lines.filter(isSalesLine).map((l) => html`<option value=${l.id} ?selected=${l.id === form.lineId}>${l.label}</option>`)}
+    </select>
+  </div>`;
   let body: TemplateResult;
   if (form.kind === 'loan') {
     body = html`${field('loan-amount', msg(str`Amount (${plan.currency})`), form.amount, 'amount', true)}
@@ -182,25 +299,128 @@ export function renderHelperForm(c: HelperFormContext): TemplateResult {
           ${Array.from({ length: plan.months }, (_, i) => html`<option value=${i} ?selected=${form.month === i}>${c.monthName(i)}</option>`)}
         </select>
       </div>
-      ${field('loan-term', msg('Months to repay'), form.term, 'term')}
-      ${field('loan-rate', msg('Yearly interest (%)'), form.rate, 'rate')}`;
-  } else if (form.kind === 'vat') {
-    body = html`${field('vat-rate', msg(str`${c.taxName} rate (%)`), form.rate, 'rate')}
-      <label class="option-inline">
-        <input type="checkbox" .checked=${form.includesTax} @change=${(e: Event) => update({ includesTax: (e.target as HTMLInputElement).checked })} />
-        ${msg('My sales and purchases already include the tax')}
-      </label>
-      <p class="hint">${msg('Sales are the money-in lines of operations; purchases, the money-out lines of operations. The tax is paid the month after.')}</p>`;
-  } else {
-    const sales = plan.lines.filter((l) => l.flow === 'in');
-    body = html`<div class="field">
-        <label class="field-label" for="credit-line">${msg('Sales line')}</label>
-        <select id="credit-line" @change=${(e: Event) => update({ lineId: (e.target as HTMLSelectElement).value })}>
-          ${sales.map((l) => html`<option value=${l.id} ?selected=${l.id === form.lineId}>${l.label}</option>`)}
+      <div class="field">
+        <label class="field-label" for="loan-frequency">${msg('Instalments paid')}</label>
+        <select id="loan-frequency" @change=${(e: Event) => update({ frequency: (e.target as HTMLSelectElement).value as InstalmentFrequency })}>
+          <option value="monthly" ?selected=${form.frequency === 'monthly'}>${msg('Every month')}</option>
+          <option value="fortnightly" ?selected=${form.frequency === 'fortnightly'}>${msg('Every two weeks')}</option>
+          <option value="weekly" ?selected=${form.frequency === 'weekly'}>${msg('Every week')}</option>
         </select>
       </div>
+      ${field('loan-term', msg('Number of instalments'), form.term, 'term')}
+      ${field('loan-rate', msg('Yearly interest (%)'), form.rate, 'rate')}
+      ${form.frequency === 'monthly'
+        ? nothing
+        : html`<p class="hint">${msg('Each instalment is counted in the month it falls due: some months have five weekly instalments, or three fortnightly ones.')}</p>`}`;
+  } else if (form.kind === 'vat') {
+    const regime = c.regimes.find((r) => r.id === form.regime);
+    const kind = regime?.kind ?? 'vat';
+    body = html`${c.regimes.length > 1
+        ? html`<div class="field">
+            <label class="field-label" for="tax-regime">${msg('Tax regime')}</label>
+            <select id="tax-regime" @change=${(e: Event) => {
+              const next = c.regimes.find((r) => r.id === (e.target as HTMLSelectElement).value);
+              if (!next) return;
+              update({
+                regime: next.id,
+                rate: next.ratePct !== undefined ? String(next.ratePct) : form.rate,
+                fee: next.monthlyFee !== undefined ? c.amountText(next.monthlyFee) : form.fee,
+              });
+            }}>
+              ${c.regimes.map((r) => html`<option value=${r.id} ?selected=${r.id === form.regime}>${r.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${kind === 'fixed-fee'
+        ? field('tax-fee', msg(str`Fee each month (${plan.currency})`), form.fee, 'fee', true)
+        : field('vat-rate', kind === 'vat' ? msg(str`${regime?.name ?? c.taxName} rate (%)`) : msg('Share of your sales (%)'), form.rate, 'rate')}
+      ${kind === 'vat'
+        ? html`<label class="option-inline">
+            <input type="checkbox" .checked=${form.includesTax} @change=${(e: Event) => update({ includesTax: (e.target as HTMLInputElement).checked })} />
+            ${msg('My sales and purchases already include the tax')}
+          </label>`
+        : nothing}
+      ${regime?.note ? html`<p class="hint">${regime.note}</p>` : nothing}
+      <p class="hint">${kind === 'vat'
+        ? msg('Sales are the money-in lines of operations; purchases, the money-out lines of costs (not wages, drawings or taxes). The tax is paid the month after.')
+        : kind === 'gross-sales'
+          ? msg('A share of all your sales, with no credit for the tax on your purchases. It is paid the month after.')
+          : msg('The same fee every month, whatever you sell. It is paid the month after.')}</p>`;
+  } else if (form.kind === 'credit') {
+    body = html`${salesSelect('credit-line')}
       ${field('credit-share', msg('Sold on credit (%)'), form.share, 'share')}
-      ${field('credit-delay', msg('Collected after (months)'), form.delay, 'delay')}`;
+      ${field('credit-weeks', msg('Customers pay after (weeks)'), form.weeks, 'weeks')}
+      ${field('credit-bad', msg('Never paid (%)'), form.bad, 'bad')}
+      <p class="hint">${msg('Credit to known customers (fiado): the share sold on credit comes in that many weeks later; the part never paid is a loss. The line then shows the money you collect.')}</p>`;
+  } else if (form.kind === 'bonuses') {
+    const wages = wagesByMonth(plan);
+    const existing = bonusLines(plan).filter((l) => !l.id.startsWith(BONUS_LINE_PREFIX));
+    body = wages.some((w) => w > 0)
+      ? html`<fieldset class="bonus-list">
+            <legend>${msg('Legal bonuses on the wage lines')}</legend>
+            ${c.bonuses.map((rule, i) => {
+              const choice = form.bonuses[i];
+              if (!choice) return nothing;
+              const share = number(choice.share);
+              const total = share >= 0 && share <= 200 ? extraPayAmounts(wages, plan.startMonth, { month: rule.month, sharePct: share }).reduce((a, b) => a + b, 0) : 0;
+              const set = (change: Partial<BonusChoice>) => update({ bonuses: form.bonuses.map((b, j) => (j === i ? { ...b, ...change } : b)) });
+              return html`<div class="row bonus">
+                <label class="option-inline">
+                  <input type="checkbox" .checked=${choice.on} @change=${(e: Event) => set({ on: (e.target as HTMLInputElement).checked })} />
+                  ${msg(str`${rule.name}, in ${c.calendarMonthName(rule.month)}`)}
+                </label>
+                <div class="field">
+                  <label class="field-label" for=${`bonus-${i}`}>${msg("Share of a month's pay (%)")}</label>
+                  <input id=${`bonus-${i}`} class="pct-input" inputmode="decimal" .value=${choice.share}
+                    @input=${(e: Event) => set({ share: (e.target as HTMLInputElement).value })} />
+                </div>
+                <span class="hint">${msg(str`In this projection: ${c.money(total)}`)}</span>
+                ${rule.note ? html`<p class="hint">${rule.note}</p>` : nothing}
+              </div>`;
+            })}
+          </fieldset>
+          ${existing.length > 0
+            ? html`<label class="option-inline">
+                <input type="checkbox" .checked=${form.replace} @change=${(e: Event) => update({ replace: (e.target as HTMLInputElement).checked })} />
+                ${msg(str`Replace the bonus lines you already have: ${existing.map((l) => l.label).join(', ')}`)}
+              </label>`
+            : nothing}
+          <p class="hint">${msg("Worked out from your wage lines, in the month each is due. The amounts are the law's usual minimum: change the share if you owe more.")}</p>`
+      : html`<p class="hint">${msg('Add your staff pay first: the "+ Wages" button adds a line for it. The bonuses are worked out from it.')}</p>`;
+  } else {
+    const preset = c.presets.find((p) => p.id === form.preset);
+    body = html`${salesSelect('season-line')}
+      ${c.presets.length > 0
+        ? html`<div class="field">
+            <label class="field-label" for="season-preset">${msg('Start from')}</label>
+            <select id="season-preset" @change=${(e: Event) => {
+              const id = (e.target as HTMLSelectElement).value;
+              const next = c.presets.find((p) => p.id === id);
+              update({ preset: id, ...(next ? { levels: presetLevels(next) } : {}) });
+            }}>
+              <option value="" ?selected=${form.preset === ''}>${msg('My own months')}</option>
+              ${c.presets.map((p) => html`<option value=${p.id} ?selected=${p.id === form.preset}>${p.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      ${preset?.note ? html`<p class="hint">${preset.note}</p>` : nothing}
+      <fieldset class="season-months">
+        <legend>${msg('How are sales in each month?')}</legend>
+        ${form.levels.map(
+          (level, i) => html`<div class="field">
+            <label class="field-label" for=${`season-${i + 1}`}>${c.calendarMonthName(i + 1)}</label>
+            <select id=${`season-${i + 1}`} @change=${(e: Event) =>
+              update({ preset: '', levels: form.levels.map((l, j) => (j === i ? ((e.target as HTMLSelectElement).value as SeasonLevel) : l)) })}>
+              <option value="high" ?selected=${level === 'high'}>${msg('High')}</option>
+              <option value="normal" ?selected=${level === 'normal'}>${msg('Normal')}</option>
+              <option value="low" ?selected=${level === 'low'}>${msg('Low')}</option>
+            </select>
+          </div>`,
+        )}
+      </fieldset>
+      ${field('season-amount', msg(str`Sales in a normal month (${plan.currency})`), form.amount, 'amount', true)}
+      ${field('season-high', msg('High months: more (%)'), form.high, 'high')}
+      ${field('season-low', msg('Low months: less (%)'), form.low, 'low')}`;
   }
   return html`<div class="row helper-form">${body}
     <button class="button" type="button" @click=${c.apply}>${msg('Apply')}</button>
@@ -215,67 +435,174 @@ export interface HelperResult {
   readonly done: boolean;
 }
 
+/** The monthly purchases that carry VAT: cost lines, never wages, bonuses, drawings or the tax line itself. */
+function purchases(plan: CashFlowPlan): number[] {
+  return monthlyByKind({ ...plan, lines: plan.lines.filter((l) => l.id !== TAX_LINE_ID) }, 'cost');
+}
+
 /** Apply the helper of `form` to `plan`. Never throws: values that cannot be used are said so. */
 export function applyHelper(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
-  const number = (text: string) => Number(text.replace(',', '.'));
   try {
-    if (form.kind === 'loan') {
-      const amount = parseAmount(form.amount, { minorPerMajor: c.perMajor });
-      const term = Math.round(number(form.term));
-      const rate = number(form.rate);
-      if (!amount.ok || amount.minor === 0 || !(term >= 1 && term <= 120) || !(rate >= 0 && rate <= 200)) {
-        return { notice: msg('Write the amount, a term of 1 to 120 months and a yearly rate between 0 and 200 %.'), done: false };
-      }
-      const result = loan({ amount: amount.minor, receivedIndex: form.month, termMonths: term, annualRatePct: rate, months: plan.months });
-      const id = newDraftId().slice(-6);
-      const interest = result.interest.reduce((sum, n) => sum + n, 0);
-      return {
-        plan: {
-          ...plan,
-          lines: [
-            ...plan.lines,
-            { id: `loan-in-${id}`, label: msg('Loan received'), flow: 'in', group: 'financing', preStart: result.preStart, amounts: result.received },
-            { id: `loan-out-${id}`, label: msg('Loan instalments'), flow: 'out', group: 'financing', preStart: 0, amounts: result.payments },
-          ],
-        },
-        notice: msg(str`Two lines were added. Interest within this projection: ${c.money(interest)}.`),
-        done: true,
-      };
+    switch (form.kind) {
+      case 'loan':
+        return applyLoan(form, plan, c);
+      case 'vat':
+        return applyTax(form, plan, c);
+      case 'credit':
+        return applyCredit(form, plan, c);
+      case 'bonuses':
+        return applyBonuses(form, plan, c);
+      case 'seasons':
+        return applySeasons(form, plan, c);
     }
-    if (form.kind === 'vat') {
-      const rate = number(form.rate);
-      if (!(rate >= 0 && rate <= 100)) return { notice: msg('Write a rate between 0 and 100 %.'), done: false };
-      const result = vatPayments({
-        sales: monthlyByKind(plan, 'sales'),
-        purchases: monthlyByKind(plan, 'cost'),
-        ratePct: rate,
-        pricesIncludeTax: form.includesTax,
-      });
-      const label = msg(str`${c.taxName} payment`);
-      const existing = plan.lines.find((l) => l.id === 'sales-tax-payment');
-      const line = { id: 'sales-tax-payment', label, flow: 'out' as const, group: 'operations' as const, preStart: 0, amounts: result.payments };
-      return {
-        plan: { ...plan, lines: existing ? plan.lines.map((l) => (l.id === line.id ? line : l)) : [...plan.lines, line] },
-        notice:
-          result.dueAfterEnd > 0
-            ? msg(str`The tax line was updated. ${c.money(result.dueAfterEnd)} more is due after the last month.`)
-            : msg('The tax line was updated.'),
-        done: true,
-      };
-    }
-    const line = plan.lines.find((l) => l.id === form.lineId);
-    const share = number(form.share);
-    const delay = Math.round(number(form.delay));
-    if (!line || !(share >= 0 && share <= 100) || !(delay >= 1 && delay <= 12)) {
-      return { notice: msg('Choose a sales line, a share between 0 and 100 % and a delay of 1 to 12 months.'), done: false };
-    }
-    const result = collections(line.amounts, share, delay);
-    return {
-      plan: { ...plan, lines: plan.lines.map((l) => (l.id === line.id ? { ...l, amounts: result.cash } : l)) },
-      notice: msg(str`The line now shows what you collect each month. Still owed by customers at the end: ${c.money(result.owedAtEnd)}.`),
-      done: true,
-    };
   } catch {
     return { notice: msg('These values cannot be used. Check them and try again.'), done: false };
   }
+}
+
+function applyLoan(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
+  const amount = parseAmount(form.amount, { minorPerMajor: c.perMajor });
+  const term = number(form.term);
+  const rate = number(form.rate);
+  if (!amount.ok || amount.minor === 0 || !(Number.isInteger(term) && term >= 1 && term <= 520) || !(rate >= 0 && rate <= 200)) {
+    return { notice: msg('Write the amount, 1 to 520 instalments and a yearly rate between 0 and 200 %.'), done: false };
+  }
+  const result = instalmentLoan({
+    amount: amount.minor,
+    annualRatePct: rate,
+    instalments: term,
+    frequency: form.frequency,
+    receivedIndex: form.month,
+    startMonth: plan.startMonth,
+    months: plan.months,
+  });
+  const id = newDraftId().slice(-6);
+  const interest = result.interest.reduce((sum, n) => sum + n, 0);
+  return {
+    plan: {
+      ...plan,
+      lines: [
+        ...plan.lines,
+        { id: `loan-in-${id}`, label: msg('Loan received'), flow: 'in', group: 'financing', preStart: result.preStart, amounts: result.received },
+        { id: `loan-out-${id}`, label: msg('Loan instalments'), flow: 'out', group: 'financing', preStart: 0, amounts: result.payments },
+      ],
+    },
+    notice: msg(str`Two lines were added. Interest within this projection: ${c.money(interest)}.`),
+    done: true,
+  };
+}
+
+function applyTax(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
+  const regime = c.regimes.find((r) => r.id === form.regime);
+  const kind = regime?.kind ?? 'vat';
+  const rate = number(form.rate);
+  let monthlyFee = 0;
+  if (kind === 'fixed-fee') {
+    const fee = parseAmount(form.fee, { minorPerMajor: c.perMajor });
+    if (!fee.ok) return { notice: msg('Write the fee you pay each month, such as 500.00.'), done: false };
+    monthlyFee = fee.minor;
+  } else if (!(rate >= 0 && rate <= 100)) {
+    return { notice: msg('Write a rate between 0 and 100 %.'), done: false };
+  }
+  const result = taxPayments({
+    rule: kind === 'fixed-fee' ? { kind, monthlyFee } : { kind, ratePct: rate },
+    sales: monthlyByKind(plan, 'sales'),
+    purchases: purchases(plan),
+    pricesIncludeTax: form.includesTax,
+  });
+  const label = kind === 'vat' ? msg(str`${regime?.name ?? c.taxName} payment`) : msg(str`Tax: ${regime?.name ?? c.taxName}`);
+  const line: CashFlowLine = { id: TAX_LINE_ID, label, flow: 'out', group: 'operations', kind: 'tax', preStart: 0, amounts: result.payments };
+  const existing = plan.lines.some((l) => l.id === TAX_LINE_ID);
+  return {
+    plan: {
+      ...plan,
+      ...(regime ? { taxRegime: regime.id } : {}),
+      lines: existing ? plan.lines.map((l) => (l.id === TAX_LINE_ID ? line : l)) : [...plan.lines, line],
+    },
+    notice:
+      result.dueAfterEnd > 0
+        ? msg(str`The tax line was updated. ${c.money(result.dueAfterEnd)} more is due after the last month.`)
+        : msg('The tax line was updated.'),
+    done: true,
+  };
+}
+
+function applyCredit(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
+  const line = plan.lines.find((l) => l.id === form.lineId);
+  const share = number(form.share);
+  const weeks = number(form.weeks);
+  const bad = number(form.bad);
+  if (!line || !(share >= 0 && share <= 100) || !(Number.isInteger(weeks) && weeks >= 1 && weeks <= 52) || !(bad >= 0 && bad <= 100)) {
+    return { notice: msg('Choose a sales line, a share between 0 and 100 %, 1 to 52 weeks and a share never paid between 0 and 100 %.'), done: false };
+  }
+  const result = creditSales({ sales: line.amounts, startMonth: plan.startMonth, sharePct: share, weeks, badDebtPct: bad });
+  return {
+    plan: { ...plan, lines: plan.lines.map((l) => (l.id === line.id ? { ...l, amounts: result.cash } : l)) },
+    notice: msg(
+      str`The line now shows what you collect each month. Still owed by customers at the end: ${c.money(result.owedAtEnd)}. Never paid: ${c.money(result.badDebt)}.`,
+    ),
+    done: true,
+  };
+}
+
+function applyBonuses(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
+  const wages = wagesByMonth(plan);
+  if (!wages.some((w) => w > 0)) {
+    return { notice: msg('Add your staff pay first: the "+ Wages" button adds a line for it. The bonuses are worked out from it.'), done: false };
+  }
+  const chosen: Array<{ rule: BonusRule; share: number }> = [];
+  for (const [i, rule] of c.bonuses.entries()) {
+    const choice = form.bonuses[i];
+    if (!choice?.on) continue;
+    const share = number(choice.share);
+    if (!(share >= 0 && share <= 200)) return { notice: msg("Write each bonus's share of a month's pay between 0 and 200 %."), done: false };
+    chosen.push({ rule, share });
+  }
+  const added: CashFlowLine[] = chosen.map(({ rule, share }) => ({
+    id: `${BONUS_LINE_PREFIX}${rule.id}`.slice(0, 64),
+    label: rule.name.slice(0, 160),
+    flow: 'out',
+    group: 'operations',
+    kind: 'extra-pay',
+    preStart: 0,
+    amounts: extraPayAmounts(wages, plan.startMonth, { month: rule.month, sharePct: share }),
+  }));
+  // The helper's own earlier lines are always replaced (they are worked out again); other bonus
+  // lines (a template's aguinaldo) only when the owner left "replace" on.
+  const gone = new Set(bonusLines(plan).filter((l) => l.id.startsWith(BONUS_LINE_PREFIX) || form.replace).map((l) => l.id));
+  const kept = plan.lines.filter((l) => !gone.has(l.id));
+  // The bonuses go right after the last wage line.
+  let at = kept.length;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    if (lineKind(kept[i]!) === 'wages') {
+      at = i + 1;
+      break;
+    }
+  }
+  const lines = [...kept.slice(0, at), ...added, ...kept.slice(at)];
+  const total = added.reduce((sum, l) => sum + lineTotal(l), 0);
+  return {
+    plan: { ...plan, lines },
+    notice:
+      added.length === 0
+        ? msg('No bonus was chosen: nothing was added.')
+        : msg(str`Bonus lines added: ${added.length}. In this projection they come to ${c.money(total)}.`),
+    done: true,
+  };
+}
+
+function applySeasons(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
+  const line = plan.lines.find((l) => l.id === form.lineId);
+  const amount = parseAmount(form.amount, { minorPerMajor: c.perMajor });
+  const high = number(form.high);
+  const low = number(form.low);
+  if (!line || !amount.ok || !(high >= 0 && high <= 500) || !(low >= 0 && low <= 100)) {
+    return { notice: msg('Choose a sales line, write the sales of a normal month, and percentages from 0 to 500 % (more) and 0 to 100 % (less).'), done: false };
+  }
+  const amounts = seasonAmounts(amount.minor, form.levels, high, low, plan.startMonth, plan.months);
+  return {
+    plan: { ...plan, lines: plan.lines.map((l) => (l.id === line.id ? { ...l, amounts } : l)) },
+    notice: msg(str`"${line.label}" now follows the seasons you marked.`),
+    done: true,
+  };
 }

@@ -337,16 +337,20 @@ describe('<mipyme-cash-flow-calculator>: loan, tax and credit helpers', () => {
     await expectAccessible(el);
   });
 
-  it('turns sales into collections when part is sold on credit (fiado)', async () => {
+  it('turns sales into collections when part is sold on credit (fiado), weeks later', async () => {
     const el = await calculator();
+    await type(el, $<HTMLInputElement>(el, '#start'), '2027-01');
     button(el, 'Ventas al crédito (fiado)').click();
     await shownSoon(el, '.helper-form');
     await setField(el, 'credit-share', '50');
-    await setField(el, 'credit-delay', '1');
+    await setField(el, 'credit-weeks', '4');
+    await setField(el, 'credit-bad', '0');
     button(el, 'Aplicar').click();
     await el.updateComplete;
-    // Sales 1,250.50 and 1,300 in months 1–2: half comes in at once, half a month later.
-    expect([shown(el, 0, 0), shown(el, 0, 1), shown(el, 0, 2)]).to.deep.equal(['625.25', '1,275.25', '650.00']);
+    // Sales 1,250.50 and 1,300 in January and February 2027: half comes in at once, half 28 days
+    // later. January's credit, 625.25 over 31 days: days 1–3 (62,525 × 3/31 = 6,050.8 → 6,051)
+    // come back on 29–31 January, the other 564.74 in February; February's 650 (28 days) in March.
+    expect([shown(el, 0, 0), shown(el, 0, 1), shown(el, 0, 2)]).to.deep.equal(['685.76', '1,214.74', '650.00']);
     expect($(el, '.helpers .notice').textContent).to.contain('le deben $0.00');
   });
 });
