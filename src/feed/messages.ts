@@ -172,6 +172,7 @@ export const feedText = {
   tooDeep: () => msg('Nested too deeply; the item was dropped.'),
   duplicateId: (id: string) =>
     msg(str`Another item in this section already uses the id "${id}"; this one was dropped.`),
+  duplicateInList: (id: string) => msg(str`An earlier entry of this list already uses the id "${id}"; this one was left out.`),
   unknownCountry: (code: string) =>
     msg(str`Country "${code}" is not declared in the feed's "countries"; the item was dropped.`),
   unknownRegion: (code: string) =>

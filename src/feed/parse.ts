@@ -389,6 +389,8 @@ class ReferenceContext {
         });
         item['regions'] = regions;
         this.regionsByCountry.set(code, new Set(regions.map((region) => region.code)));
+        // The calculator makes lines and choices from these ids: each must be unique in its list.
+        for (const list of ['extraPay', 'taxRegimes', 'seasonPresets']) this.uniqueIds(item, list, base, id);
         return true;
       }
       case 'topics':
@@ -417,6 +419,8 @@ class ReferenceContext {
         }
         return true;
       case 'cashflowTemplates':
+        // A projection's lines need unique ids (a saved projection with two alike is not read back).
+        this.uniqueIds(item, 'lines', base, id);
         return this.countriesKnown(item, base, id);
       case 'planOutlines': {
         if (!this.countriesKnown(item, base, id)) return false;
@@ -471,6 +475,23 @@ class ReferenceContext {
     return list.filter((value, i) => {
       if (known.has(value)) return true;
       this.warn(`${path}[${i}]`, describe(value), id);
+      return false;
+    });
+  }
+
+  /** Leave out the entries of `item[list]` whose `id` an earlier entry already has, with a warning each. */
+  private uniqueIds(item: JsonObject, list: string, base: string, id: string): void {
+    const entries = item[list];
+    if (!Array.isArray(entries)) return;
+    const seen = new Set<string>();
+    item[list] = entries.filter((entry: unknown, i) => {
+      const key = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+      if (typeof key !== 'string') return true;
+      if (!seen.has(key)) {
+        seen.add(key);
+        return true;
+      }
+      this.issues.push({ path: `${base}.${list}[${i}].id`, message: feedText.duplicateInList(key), id, severity: 'warning', kind: 'duplicate' });
       return false;
     });
   }

@@ -538,6 +538,29 @@ describe("parseFeed: a country's extra pay, tax regimes and season presets (#11)
     }
   });
 
+  for (const list of ['extraPay', 'taxRegimes', 'seasonPresets'] as const) {
+    it(`${list}: a second entry with the same id is left out, with a warning (the calculator makes lines from these ids)`, async () => {
+      const twice = { ...COUNTRY_DATA[list][0]!, name: 'Otra vez' };
+      const { feed, issues } = okFeed(
+        parseFeed(await edited((f) => Object.assign(f['countries'][1], structuredClone(COUNTRY_DATA), { [list]: [...COUNTRY_DATA[list], twice] }))),
+      );
+      const kept = feed.countries[1]![list] as Array<{ id: string; name: unknown }>;
+      expect(kept.map((e) => e.id)).to.deep.equal(COUNTRY_DATA[list].map((e) => e.id));
+      expect(kept[0]!.name).not.to.equal('Otra vez');
+      const at = COUNTRY_DATA[list].length;
+      expect(issues.map((i) => [i.path, i.id, i.kind, i.severity])).to.deep.equal([[`countries[1].${list}[${at}].id`, 'GT', 'duplicate', 'warning']]);
+      expect(issues[0]!.message).to.contain(`"${COUNTRY_DATA[list][0]!.id}"`);
+    });
+  }
+
+  it('a template line with the id of an earlier line is left out, with a warning (a projection needs unique line ids)', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(await edited((f) => f['cashflowTemplates'][0]['lines'].push({ id: 'rent', label: 'Alquiler otra vez', flow: 'out', amounts: [1] }))),
+    );
+    expect(feed.cashflowTemplates[0]!.lines.map((l) => l.id)).to.deep.equal(['sales', 'rent']);
+    expect(issues.map((i) => [i.path, i.id, i.kind, i.severity])).to.deep.equal([['cashflowTemplates[0].lines[2].id', 'shop', 'duplicate', 'warning']]);
+  });
+
   it("the sample templates mark staff wages and the owner's draw", async () => {
     const { feed } = okFeed(parseFeedText(await (await fetch('/demo/feed.json')).text()));
     for (const template of feed.cashflowTemplates) {
