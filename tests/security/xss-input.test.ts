@@ -492,11 +492,12 @@ describe('hostile input: <mipyme-cash-flow-calculator>', () => {
         await el.updateComplete;
         expect(!!shadow(el).querySelector('#fill-error'), `${step}: fill`).to.equal(!parseAmount(typedFill).ok);
         if (shadow(el).querySelector('.fill-panel')) button('.fill-panel', 'Cancelar').click();
-        // The loan, tax and credit helpers.
+        // The loan, tax, credit and seasons helpers.
         for (const [helper, ids] of [
           ['Agregar un préstamo', ['loan-amount', 'loan-term', 'loan-rate']],
           ['Calcular el IVA', ['vat-rate']],
-          ['Ventas al crédito (fiado)', ['credit-share', 'credit-delay']],
+          ['Ventas al crédito (fiado)', ['credit-share', 'credit-weeks', 'credit-bad']],
+          ['Temporadas', ['season-amount', 'season-high', 'season-low']],
         ] as const) {
           button('.helpers .actions', helper).click();
           await until(() => shadow(el).querySelector('.helper-form') !== null, 'the helper'); // loads on first use (#9)
