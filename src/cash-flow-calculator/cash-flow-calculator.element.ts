@@ -1167,6 +1167,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private renderDrawings(plan: CashFlowPlan): TemplateResult | typeof nothing {
     if (!plan.lines.some((l) => l.kind === 'drawings' && l.flow === 'out')) return nothing;
     const d = drawingsSummary(plan);
+    if (d.total === 0) return nothing;
     const took = msg(str`The owner's drawings (retiro) take ${this.money(d.total)} in this period: ${d.shareOfOutPct} % of all money out.`);
     let warning = '';
     if (d.causesShortfall) {

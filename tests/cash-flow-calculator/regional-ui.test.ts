@@ -330,10 +330,14 @@ describe("<mipyme-cash-flow-calculator>: the owner's drawings", () => {
     expect(summary()).to.contain('$8,800.00');
   });
 
-  it('no drawings line: no drawings sentence', async () => {
+  it('no drawings line, or one still empty: no drawings sentence', async () => {
     const el = await calculator('SV');
     $<HTMLButtonElement>(el, 'button[aria-label="Quitar «Retiro del dueño»"]').click();
     await el.updateComplete;
+    expect(text($(el, '[part="summary"]'))).not.to.contain('retiro');
+    button(el, '+ Retiro del dueño').click();
+    await el.updateComplete;
+    expect(labels(el)).to.include('Retiro del dueño');
     expect(text($(el, '[part="summary"]'))).not.to.contain('retiro');
   });
 });
