@@ -31,7 +31,7 @@ import type { Download } from './file-actions.js';
 import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
 import type { FillForm, HelperContext, HelperForm, HelperKind } from './line-tools.js';
-import { drawingsSummary } from './regional.js';
+import { drawingsSummary, type DrawingsSummary } from './regional.js';
 import { files, lineTools, printing } from './parts.js';
 import {
   duplicateDraft,
@@ -1163,10 +1163,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     </div>`;
   }
 
+  private drawingsFor?: { readonly plan: CashFlowPlan; readonly summary: DrawingsSummary };
+
   /** What the household took, and whether that is what leaves the business short of cash. */
   private renderDrawings(plan: CashFlowPlan): TemplateResult | typeof nothing {
     if (!plan.lines.some((l) => l.kind === 'drawings' && l.flow === 'out')) return nothing;
-    const d = drawingsSummary(plan);
+    // Two projections (with and without the drawings): once per plan, not at every render.
+    if (this.drawingsFor?.plan !== plan) this.drawingsFor = { plan, summary: drawingsSummary(plan) };
+    const d = this.drawingsFor.summary;
     if (d.total === 0) return nothing;
     const took = msg(str`The owner's drawings (retiro) take ${this.money(d.total)} in this period: ${d.shareOfOutPct} % of all money out.`);
     let warning = '';
