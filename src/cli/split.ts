@@ -13,7 +13,7 @@
  *   those link to (a tool's `providerId`, an outline's `toolIds`);
  * - one part per country that has items of its own: those items, the items
  *   they link to (copies of shared ones included, so each part stands alone),
- *   the topics and services they name, and the countries they name, declared
+ *   the topics and services they name (`serviceIds` included), and the countries they name, declared
  *   only as far as the part needs (code, name, currency, locale and the regions
  *   its providers name: the shared part's full declaration wins when merged);
  * - each part's `positions`: where each item stands in the whole feed, so the
@@ -117,6 +117,14 @@ function byId(items: readonly unknown[]): Map<string, number[]> {
     else map.set(id, [i]);
   });
   return map;
+}
+
+function sectionServiceIds(sections: unknown, out: Set<string>): void {
+  if (!Array.isArray(sections)) return;
+  for (const section of sections) {
+    for (const id of strings(own(section, 'serviceIds'))) out.add(id);
+    sectionServiceIds(own(section, 'sections'), out);
+  }
 }
 
 function outlineToolIds(sections: unknown, out: string[]): void {
@@ -246,6 +254,9 @@ export function splitFeed(json: unknown, options: SplitOptions = {}): SplitResul
         const item = section(name)[i];
         for (const other of namesOf(item)) countries.add(other);
         if (name === 'tools') for (const topic of strings(own(item, 'topics'))) topics.add(topic);
+        // Links to services: a tool's, a template's, a plan section's.
+        for (const service of strings(own(item, 'serviceIds'))) services.add(service);
+        if (name === 'planOutlines') sectionServiceIds(own(item, 'sections'), services);
         if (name === 'providers') {
           for (const service of strings(own(item, 'services'))) services.add(service);
           for (const region of strings(own(item, 'regions'))) regions.add(region);

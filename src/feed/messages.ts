@@ -185,6 +185,10 @@ export const feedText = {
     msg(str`Provider "${providerId}" is not in the feed's "providers"; the link was ignored.`),
   unknownTool: (toolId: string) =>
     msg(str`Tool "${toolId}" is not in the feed's "tools"; the link was ignored.`),
+  unknownTemplate: (templateId: string) =>
+    msg(str`Cash-flow template "${templateId}" is not in the feed's "cashflowTemplates"; the link was ignored.`),
+  unknownOutline: (outlineId: string) =>
+    msg(str`Plan outline "${outlineId}" is not in the feed's "planOutlines"; the link was ignored.`),
   unknownValue: (value: string, used: string) =>
     msg(str`"${value}" is not a known value here; it was read as ${used}.`, {
       desc: 'used is a quoted value or the phrase "not given".',

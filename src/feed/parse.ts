@@ -254,6 +254,9 @@ function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult
       out.push(parsed);
     });
   }
+  // A part of a split feed (it has `positions`) links to templates and outlines that may be in
+  // another part: those links are checked once the parts are merged (mergeFeedParts).
+  if (own(json, 'positions') === undefined) context.finish();
   return { ok: true, feed, issues };
 }
 
@@ -413,6 +416,9 @@ class ReferenceContext {
       case 'tools':
         if (!this.countriesKnown(item, base, id)) return false;
         item['topics'] = this.filterKnown(item['topics'], this.known('topics'), `${base}.topics`, id, feedText.unknownTopic);
+        this.links(item, 'serviceIds', this.known('services'), base, id, feedText.unknownService);
+        // Templates and outlines come later in the feed: their links are checked at the end (finish).
+        if (item['cashflowTemplateIds'] !== undefined || item['planOutlineIds'] !== undefined) this.laterLinks.push({ item, base, id });
         if (typeof item['providerId'] === 'string' && !this.known('providers').has(item['providerId'])) {
           this.warn(`${base}.providerId`, feedText.unknownProvider(item['providerId']), id);
           delete item['providerId'];
@@ -421,6 +427,7 @@ class ReferenceContext {
       case 'cashflowTemplates':
         // A projection's lines need unique ids (a saved projection with two alike is not read back).
         this.uniqueIds(item, 'lines', base, id);
+        this.links(item, 'serviceIds', this.known('services'), base, id, feedText.unknownService);
         return this.countriesKnown(item, base, id);
       case 'planOutlines': {
         if (!this.countriesKnown(item, base, id)) return false;
@@ -445,6 +452,7 @@ class ReferenceContext {
     sections.forEach((section, i) => {
       const path = `${base}[${i}]`;
       section.toolIds = this.filterKnown(section.toolIds, this.known('tools'), `${path}.toolIds`, id, feedText.unknownTool);
+      this.links(section as unknown as JsonObject, 'serviceIds', this.known('services'), path, id, feedText.unknownService);
       if (section.sections) this.checkSectionTools(section.sections, `${path}.sections`, id);
     });
   }
@@ -477,6 +485,25 @@ class ReferenceContext {
       this.warn(`${path}[${i}]`, describe(value), id);
       return false;
     });
+  }
+
+  /** Tools whose links to templates and outlines wait for those sections (see `finish`). */
+  private readonly laterLinks: Array<{ item: JsonObject; base: string; id: string }> = [];
+
+  /** Keep only the ids of `item[key]` (an optional list of links) that are `known`, with a warning for each other one. */
+  private links(item: JsonObject, key: string, known: Set<string>, base: string, id: string, describe: (value: string) => string): void {
+    if (item[key] === undefined) return;
+    item[key] = this.filterKnown(item[key], known, `${base}.${key}`, id, describe);
+  }
+
+  /** Checks that need every section read: a tool's links to cash-flow templates and plan outlines. */
+  finish(): void {
+    const templates = new Set(this.feed.cashflowTemplates.map((t) => t.id));
+    const outlines = new Set(this.feed.planOutlines.map((o) => o.id));
+    for (const { item, base, id } of this.laterLinks) {
+      this.links(item, 'cashflowTemplateIds', templates, base, id, feedText.unknownTemplate);
+      this.links(item, 'planOutlineIds', outlines, base, id, feedText.unknownOutline);
+    }
   }
 
   /** Leave out the entries of `item[list]` whose `id` an earlier entry already has, with a warning each. */

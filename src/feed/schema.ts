@@ -360,6 +360,12 @@ export const toolSchema = z.object({
   licence: z.optional(text(200)),
   /** How long it takes to use, in minutes (courses, videos). */
   durationMinutes: z.optional(wholeBetween(0, 100_000)),
+  /** Cash-flow templates it goes with (ids in `cashflowTemplates`); unknown ids are dropped, with a warning. */
+  cashflowTemplateIds: z.optional(list(id(), 10)),
+  /** Plan outlines it goes with (ids in `planOutlines`). */
+  planOutlineIds: z.optional(list(id(), 10)),
+  /** Provider services that help with what it is about (ids in `services`). */
+  serviceIds: z.optional(list(id(), 10)),
 });
 
 export const phoneSchema = z.object({
@@ -434,6 +440,8 @@ export const cashflowTemplateSchema = z.object({
   /** Calendar month (1 = January) of the first example amount, so seasons line up with any start month. */
   firstMonth: z.optional(wholeBetween(1, 12)),
   lines: nonEmptyList(cashflowLineSchema, 200),
+  /** Provider services that help when this business runs short of cash (ids in `services`: credit, advice…). */
+  serviceIds: z.optional(list(id(), 10)),
 });
 
 export const questionSchema = z.object({
@@ -449,6 +457,7 @@ export interface PlanSectionInput {
   guidance?: unknown;
   questions?: unknown[];
   toolIds?: string[];
+  serviceIds?: string[];
   sections?: PlanSectionInput[];
 }
 
@@ -459,6 +468,8 @@ const sectionFields = {
   questions: listOrEmpty(questionSchema, 60),
   /** Ids of tools in the catalogue that help with this section. */
   toolIds: listOrEmpty(id(), 30),
+  /** Provider services that help with this section (ids in `services`). */
+  serviceIds: z.optional(list(id(), 10)),
 };
 
 type SectionShape = typeof sectionFields & {
@@ -551,6 +562,8 @@ export interface PlanSection {
   guidance?: LocalizedText | undefined;
   questions: Question[];
   toolIds: string[];
+  /** Provider services that help with this section (ids in `services`). */
+  serviceIds?: string[] | undefined;
   sections?: PlanSection[] | undefined;
 }
 export type PlanOutline = Omit<z.output<typeof planOutlineSchema>, 'sections'> & {

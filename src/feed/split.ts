@@ -392,7 +392,25 @@ export function mergeFeedParts(parts: readonly FeedPart[]): { feed: Feed; issues
       }
     }
   }
+  // A tool's links to templates and outlines are checked here, not in its part (they may be in
+  // another one). One that names none of the merged feed's is left out quietly: it is another
+  // country's (the whole feed's validation reports a link to nothing at all).
+  const templateIds = new Set(feed.cashflowTemplates.map((template) => template.id));
+  const outlineIds = new Set(feed.planOutlines.map((outline) => outline.id));
+  feed.tools = feed.tools.map((tool) => keepLinks(tool, templateIds, outlineIds));
   return { feed, issues };
+}
+
+/** The tool, or a copy whose links to templates and outlines name only those given. */
+function keepLinks(tool: Feed['tools'][number], templateIds: ReadonlySet<string>, outlineIds: ReadonlySet<string>): Feed['tools'][number] {
+  const templates = tool.cashflowTemplateIds?.filter((id) => templateIds.has(id));
+  const outlines = tool.planOutlineIds?.filter((id) => outlineIds.has(id));
+  if (templates?.length === tool.cashflowTemplateIds?.length && outlines?.length === tool.planOutlineIds?.length) return tool;
+  return {
+    ...tool,
+    ...(templates !== undefined ? { cashflowTemplateIds: templates } : {}),
+    ...(outlines !== undefined ? { planOutlineIds: outlines } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- what one country sees
@@ -408,7 +426,8 @@ function sectionToolIds(sections: Feed['planOutlines'][number]['sections'], out:
  * The feed a page for `country` gets from a split feed: the whole feed's
  * metadata and vocabularies (countries, topics, services), the items without
  * countries or naming `country`, and the items those link to (a tool's
- * provider, an outline's tools), so no link is lost. Order kept.
+ * provider, an outline's tools), so no link is lost; a tool's links to the
+ * templates and outlines of other countries are left out. Order kept.
  */
 export function filterFeedToCountry(feed: Feed, country: string): Feed {
   const applies = (item: { countries?: readonly string[] | undefined }) =>
@@ -416,14 +435,19 @@ export function filterFeedToCountry(feed: Feed, country: string): Feed {
   const planOutlines = feed.planOutlines.filter(applies);
   const toolIds = new Set(feed.tools.filter(applies).map((tool) => tool.id));
   for (const outline of planOutlines) sectionToolIds(outline.sections, toolIds);
-  const tools = feed.tools.filter((tool) => toolIds.has(tool.id));
+  const cashflowTemplates = feed.cashflowTemplates.filter(applies);
+  // A tool's links to templates and outlines of other countries mean nothing here: they are left out
+  // (not followed: a template or outline is only for its own countries).
+  const templateIds = new Set(cashflowTemplates.map((template) => template.id));
+  const outlineIds = new Set(planOutlines.map((outline) => outline.id));
+  const tools = feed.tools.filter((tool) => toolIds.has(tool.id)).map((tool) => keepLinks(tool, templateIds, outlineIds));
   const providerIds = new Set(feed.providers.filter(applies).map((provider) => provider.id));
   for (const tool of tools) if (tool.providerId !== undefined) providerIds.add(tool.providerId);
   return {
     ...feed,
     tools,
     providers: feed.providers.filter((provider) => providerIds.has(provider.id)),
-    cashflowTemplates: feed.cashflowTemplates.filter(applies),
+    cashflowTemplates,
     planOutlines,
   };
 }

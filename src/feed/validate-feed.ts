@@ -184,6 +184,9 @@ const tool = obj({
   keywords: lenientList(text(80), 40),
   licence: optional(text(200)),
   durationMinutes: optional(wholeBetween(0, 100_000)),
+  cashflowTemplateIds: optional(arr(id, 10)),
+  planOutlineIds: optional(arr(id, 10)),
+  serviceIds: optional(arr(id, 10)),
 });
 
 const phone = obj({
@@ -249,6 +252,7 @@ const cashflowTemplate = obj({
   months: optional(wholeBetween(1, 36)),
   firstMonth: optional(wholeBetween(1, 12)),
   lines: arr(cashflowLine, 200, 1),
+  serviceIds: optional(arr(id, 10)),
 });
 
 const question = obj({
@@ -264,6 +268,7 @@ const planSection: Schema = obj({
   guidance: optional(localized(8000)),
   questions: listOrEmpty(question, 60),
   toolIds: listOrEmpty(id, 30),
+  serviceIds: optional(arr(id, 10)),
   sections: optional(arr(lazy(() => planSection), 40)),
 });
 

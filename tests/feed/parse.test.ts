@@ -574,6 +574,71 @@ describe("parseFeed: a country's extra pay, tax regimes and season presets (#11)
   });
 });
 
+describe('parseFeed: links between tools, templates, outlines and services (#12)', () => {
+  it('keeps every link whose target is in the feed', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          Object.assign(f['tools'][0], { cashflowTemplateIds: ['shop'], planOutlineIds: ['short'], serviceIds: ['training'] });
+          f['cashflowTemplates'][0]['serviceIds'] = ['training'];
+          f['planOutlines'][0]['sections'][0]['serviceIds'] = ['training'];
+          f['planOutlines'][0]['sections'][0]['sections'][0]['serviceIds'] = ['training'];
+        }),
+      ),
+    );
+    expect(issues).to.deep.equal([]);
+    const tool = feed.tools[0]!;
+    expect([tool.cashflowTemplateIds, tool.planOutlineIds, tool.serviceIds]).to.deep.equal([['shop'], ['short'], ['training']]);
+    expect(feed.cashflowTemplates[0]!.serviceIds).to.deep.equal(['training']);
+    const section = feed.planOutlines[0]!.sections[0]!;
+    expect([section.serviceIds, section.sections![0]!.serviceIds]).to.deep.equal([['training'], ['training']]);
+    // Absent stays absent.
+    expect(feed.tools[1]).not.to.have.any.keys('cashflowTemplateIds', 'planOutlineIds', 'serviceIds');
+  });
+
+  it('reports every dangling link and drops it, keeping the item and its other links', async () => {
+    const { feed, issues } = okFeed(
+      parseFeed(
+        await edited((f) => {
+          Object.assign(f['tools'][0], { cashflowTemplateIds: ['shop', 'bakery'], planOutlineIds: ['long', 'short'], serviceIds: ['credit', 'training'] });
+          f['cashflowTemplates'][0]['serviceIds'] = ['credit'];
+          f['planOutlines'][0]['sections'][0]['sections'][0]['serviceIds'] = ['training', 'legal'];
+        }),
+      ),
+    );
+    expect(feed.tools[0]!.cashflowTemplateIds).to.deep.equal(['shop']);
+    expect(feed.tools[0]!.planOutlineIds).to.deep.equal(['short']);
+    expect(feed.tools[0]!.serviceIds).to.deep.equal(['training']);
+    expect(feed.cashflowTemplates[0]!.serviceIds).to.deep.equal([]);
+    expect(feed.planOutlines[0]!.sections[0]!.sections![0]!.serviceIds).to.deep.equal(['training']);
+    expect(issues.map((i) => [i.path, i.id, i.kind, i.severity]).sort()).to.deep.equal(
+      [
+        ['tools[0].serviceIds[0]', 'price-guide', 'reference', 'warning'],
+        ['cashflowTemplates[0].serviceIds[0]', 'shop', 'reference', 'warning'],
+        ['planOutlines[0].sections[0].sections[0].serviceIds[1]', 'short', 'reference', 'warning'],
+        ['tools[0].cashflowTemplateIds[1]', 'price-guide', 'reference', 'warning'],
+        ['tools[0].planOutlineIds[0]', 'price-guide', 'reference', 'warning'],
+      ].sort(),
+    );
+    const messages = issues.map((i) => i.message).join(' | ');
+    expect(messages).to.contain('"bakery"');
+    expect(messages).to.contain('"long"');
+    expect(messages).to.contain('"credit"');
+  });
+
+  it('the sample feed links tools, templates and plan sections to services, with no dangling link', async () => {
+    const { feed, issues } = okFeed(parseFeedText(await (await fetch('/demo/feed.json')).text()));
+    expect(issues).to.deep.equal([]);
+    expect(feed.tools.filter((t) => (t.serviceIds?.length ?? 0) > 0).length).to.be.at.least(10);
+    expect(feed.tools.filter((t) => (t.cashflowTemplateIds?.length ?? 0) > 0).length).to.be.at.least(3);
+    expect(feed.tools.filter((t) => (t.planOutlineIds?.length ?? 0) > 0).length).to.be.at.least(3);
+    for (const template of feed.cashflowTemplates) expect(template.serviceIds, template.id).to.include('finance');
+    for (const outline of feed.planOutlines) {
+      expect(outline.sections.some((section) => (section.serviceIds?.length ?? 0) > 0), outline.id).to.equal(true);
+    }
+  });
+});
+
 describe('pickText', () => {
   const rows: Array<{ value: Parameters<typeof pickText>[0]; lang: string; expected: string }> = [
     { value: 'solo', lang: 'en', expected: 'solo' },

@@ -310,6 +310,34 @@ describe('filterFeedToCountry', () => {
     expect(sv.providers.map((p) => p.id)).to.deep.equal(['p-sv', 'p-gt-linked']);
     expect(sv.countries).to.have.length(2);
   });
+
+  it("leaves out a tool's links to the templates and outlines of other countries (#12)", () => {
+    const result = parseFeed({
+      version: 1,
+      title: 'Red',
+      countries: [
+        { code: 'SV', name: 'SV', currency: 'USD', locale: 'es-SV' },
+        { code: 'GT', name: 'GT', currency: 'GTQ', locale: 'es-GT' },
+      ],
+      tools: [{ id: 'all', title: 't', url: 'https://e.org/1', cashflowTemplateIds: ['c-all', 'c-gt'], planOutlineIds: ['o-gt', 'o-sv'] }],
+      cashflowTemplates: [
+        { id: 'c-all', name: 'C', lines: [{ id: 'l', label: 'L', flow: 'in' }] },
+        { id: 'c-gt', name: 'C', countries: ['GT'], lines: [{ id: 'l', label: 'L', flow: 'in' }] },
+      ],
+      planOutlines: [
+        { id: 'o-gt', name: 'O', countries: ['GT'], sections: [{ id: 's', title: 'S' }] },
+        { id: 'o-sv', name: 'O', countries: ['SV'], sections: [{ id: 's', title: 'S' }] },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.issues).to.deep.equal([]);
+    const [sv] = filterFeedToCountry(result.feed, 'SV').tools;
+    expect([sv!.cashflowTemplateIds, sv!.planOutlineIds]).to.deep.equal([['c-all'], ['o-sv']]);
+    const [gt] = filterFeedToCountry(result.feed, 'GT').tools;
+    expect([gt!.cashflowTemplateIds, gt!.planOutlineIds]).to.deep.equal([['c-all', 'c-gt'], ['o-gt']]);
+    // The whole feed's tool is not changed.
+    expect(result.feed.tools[0]!.planOutlineIds).to.deep.equal(['o-gt', 'o-sv']);
+  });
 });
 
 // ---------------------------------------------------------------- the loader
