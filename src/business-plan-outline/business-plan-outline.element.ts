@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { PartsController, partFailedText, preparingText, type LazyPart } from '../shared/parts.js';
+import { helpTarget, showHelp } from '../shared/journey.js';
 import { pickText } from '../feed/text.js';
 import type { PlanOutline, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
@@ -68,6 +69,7 @@ const EXPORT_REMINDER_DAYS = 7;
  * @csspart question - One question with its answer.
  * @csspart actions - Print, download and import buttons.
  * @csspart notice - Messages about saving, exporting or importing.
+ * @csspart help - "Who can help with this": the link or button to the provider finder.
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy of the feed.
@@ -670,6 +672,19 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     </nav>`;
   }
 
+  /**
+   * "Who can help with this section": to the provider finder filtered by the section's services (on
+   * this page, or the partner's page for it); nothing when there is no finder or no provider for them.
+   */
+  private renderHelp(services: readonly string[] | undefined): TemplateResult | typeof nothing {
+    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
+    if (!target || !services) return nothing;
+    const label = msg('Who can help with this section');
+    return html`<p class="help">${target.kind === 'link'
+      ? html`<a class="help-link" part="help" href=${target.href}>${label}</a>`
+      : html`<button class="help-link" part="help" type="button" @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`}</p>`;
+  }
+
   private renderSection(plan: PlanDocument): TemplateResult {
     const index = this.flat.findIndex((f) => f.section.id === this.sectionId);
     const current = this.flat[index];
@@ -741,6 +756,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
             </ul>
           </div>`
         : nothing}
+      ${this.renderHelp(section.serviceIds)}
       <div class="pager">
         ${previous
           ? html`<button class="button secondary" type="button" @click=${() => this.goTo(previous.section.id)}>

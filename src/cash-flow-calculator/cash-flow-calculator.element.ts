@@ -32,6 +32,7 @@ import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
 import type { FillForm, HelperContext, HelperForm, HelperKind } from './line-tools.js';
 import { drawingsSummary, type DrawingsSummary } from './regional.js';
+import { helpTarget, showHelp } from '../shared/journey.js';
 import { files, lineTools, printing } from './parts.js';
 import {
   duplicateDraft,
@@ -80,6 +81,7 @@ interface RemovedLine {
  * @csspart cell - One amount input.
  * @csspart actions - Export, import and print buttons.
  * @csspart notice - Messages about saving or importing.
+ * @csspart help - "Who can help with this": the link or button to the provider finder.
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy of the feed.
@@ -1163,6 +1165,23 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     </div>`;
   }
 
+  /**
+   * When the projection needs money: "Who can help you find this money", to the provider finder
+   * filtered by the services the feed's templates name for a shortfall (the `template` named on
+   * the tag, else every template of the country); nothing when there is no finder or no provider.
+   */
+  private renderShortfallHelp(projection: Projection): TemplateResult | typeof nothing {
+    if (projection.fundingNeeded <= 0) return nothing;
+    const named = this.templates.find((t) => t.id === this.template);
+    const services = [...new Set((named ? [named] : this.templates).flatMap((t) => t.serviceIds ?? []))];
+    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
+    if (!target) return nothing;
+    const label = msg('Who can help you find this money');
+    return html`<p class="help no-print">${target.kind === 'link'
+      ? html`<a class="help-link" part="help" href=${target.href}>${label}</a>`
+      : html`<button class="help-link" part="help" type="button" @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`}</p>`;
+  }
+
   private drawingsFor?: { readonly plan: CashFlowPlan; readonly summary: DrawingsSummary };
 
   /** What the household took, and whether that is what leaves the business short of cash. */
@@ -1529,6 +1548,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${state.status === 'ready' ? renderOffline(state.snapshot, this.locale, () => this.feedController.retry()) : nothing}
         ${state.status === 'error' ? renderError(state.error, () => this.feedController.retry()) : nothing}
         ${this.renderHeader(draft)} ${this.renderNotices()} ${this.renderSummary(this.projection, plan)}
+        ${this.renderShortfallHelp(this.projection)}
         ${this.renderChart(this.projection)} ${this.renderScenario()} ${this.renderTable(this.projection, plan)}
         <div class="actions no-print">
           <button class="button secondary" type="button" @click=${() => this.addLine('in')}>${msg('+ Money in')}</button>

@@ -1,3 +1,4 @@
+import { requestedHelp } from '../shared/journey.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -104,6 +105,44 @@ export class MipymeProviderFinder extends MipymeElement {
   private result?: DirectoryResult;
   /** The control that opened the details dialog, and its provider (to find it again after a re-render). */
   private opener?: { readonly element: HTMLElement; readonly id: string };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Brought here by "who can help" from another widget's page (`?mipyme-service=…&mipyme-country=…`):
+    // what the link asks for, unless the page set it on the tag.
+    const asked = requestedHelp(location.search);
+    if (this.service === undefined && asked.service) this.service = asked.service;
+    if (this.country === undefined && asked.country) this.country = asked.country;
+  }
+
+  /**
+   * "Who can help with this", from another widget on the page: the providers offering one of
+   * `serviceIds` (the other filters and the search words cleared; the department kept), in view,
+   * with the focus on their count.
+   */
+  async showService(serviceIds: readonly string[]): Promise<void> {
+    this.query = {
+      ...EMPTY_PROVIDER_QUERY,
+      ...(this.query.region !== undefined ? { region: this.query.region } : {}),
+      filters: { ...EMPTY_PROVIDER_QUERY.filters, service: [...serviceIds] },
+    };
+    this.shown = this.effectivePageSize;
+    await this.showResults();
+  }
+
+  /** Bring the results into view and put the focus on their count (it says how many providers match). */
+  async showResults(): Promise<void> {
+    await this.updateComplete;
+    this.filtersOpen = false;
+    await this.updateComplete;
+    const count = this.countRegion;
+    if (count) {
+      count.scrollIntoView({ block: 'start' });
+      count.focus({ preventScroll: true });
+    } else {
+      this.scrollIntoView({ block: 'start' });
+    }
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);

@@ -1,16 +1,61 @@
 /**
  * Page-wide defaults for every widget: the library's `<script>` tag
  * (`data-mipyme-feed`, `data-mipyme-lang`, `data-mipyme-country`,
- * `data-mipyme-theme`) and `configure()`. An element's own attribute always wins,
- * then the script tag, then `configure()`.
+ * `data-mipyme-theme`, `data-mipyme-pages`) and `configure()`. An element's own
+ * attribute always wins, then the script tag, then `configure()`.
  */
-import { registry, type PageConfig } from './registry.js';
+import { registry, type PageConfig, type PartnerPages } from './registry.js';
 
-export type { PageConfig };
+export type { PageConfig, PartnerPages };
 
-/** Set page-wide defaults (for pages that load the library from their own code). */
+/** The widget pages a partner can name in `data-mipyme-pages` / `configure({ pages })`. */
+export const PAGE_KEYS = ['providers', 'toolbox', 'calculator', 'plan'] as const;
+
+/**
+ * `providers=/servicios.html toolbox=https://red.example/herramientas` → the pages it names
+ * (pairs separated by spaces, commas or semicolons; unknown names, and addresses that are not
+ * http(s) once resolved against `base`, are left out).
+ */
+export function parsePages(text: string | undefined, base: string): PartnerPages | undefined {
+  if (!text) return undefined;
+  const pages: Record<string, string> = {};
+  for (const pair of text.split(/[\s,;]+/)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) continue;
+    const key = pair.slice(0, at);
+    const url = webPage(pair.slice(at + 1), base);
+    if ((PAGE_KEYS as readonly string[]).includes(key) && url) pages[key] = url;
+  }
+  return Object.keys(pages).length > 0 ? pages : undefined;
+}
+
+/** An absolute http(s) address, or undefined. */
+export function webPage(value: string | undefined, base: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Set page-wide defaults (for pages that load the library from their own code). `pages` are
+ * resolved against the page's address; those that are not http(s) are left out.
+ */
 export function configure(config: PageConfig): void {
-  Object.assign(registry().api, config);
+  const { pages, ...rest } = config;
+  Object.assign(registry().api, rest);
+  if (pages !== undefined) {
+    const base = typeof document === 'undefined' ? 'http://localhost/' : document.baseURI;
+    const clean: Record<string, string> = {};
+    for (const key of PAGE_KEYS) {
+      const url = webPage(pages[key], base);
+      if (url) clean[key] = url;
+    }
+    registry().api.pages = clean;
+  }
 }
 
 /** The page-wide value of `key`: the script tag's, else `configure()`'s. */
@@ -27,4 +72,5 @@ export function readScriptConfig(script: Element): void {
   target.lang ??= read('lang');
   target.country ??= read('country');
   target.theme ??= read('theme');
+  target.pages ??= parsePages(read('pages'), script.ownerDocument.baseURI);
 }

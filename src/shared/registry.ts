@@ -17,11 +17,22 @@ export interface SharedFeedRequest {
   cached: boolean;
 }
 
+/** Pages of the partner's site where a widget lives, to link to it from the others (absolute http(s) addresses). */
+export interface PartnerPages {
+  /** The page with `<mipyme-provider-finder>`. */
+  providers?: string | undefined;
+  toolbox?: string | undefined;
+  calculator?: string | undefined;
+  plan?: string | undefined;
+}
+
 export interface PageConfig {
   feed?: string | undefined;
   lang?: string | undefined;
   country?: string | undefined;
   theme?: string | undefined;
+  /** Where the other widgets are, on other pages of the site (#12). */
+  pages?: PartnerPages | undefined;
 }
 
 export interface Registry {

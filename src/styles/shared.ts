@@ -5,6 +5,18 @@ import { css } from 'lit';
  * filter panels, result lists, badges and the no-results view (`lists`).
  */
 export const forms = css`
+  /* "Who can help with this" (#12): a link, or a button that looks like one. */
+  .help-link {
+    padding: 0.25em 0;
+    border: none;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    font-size: 0.875em;
+    font-weight: 600;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .field-label {
     font-size: 0.875em;
     font-weight: 600;

@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../shared/format.js';
 import { audienceLabel, languageLabel, levelLabel, toolFormatLabel, toolTypeLabel } from '../shared/labels.js';
 import { MipymeToolOpenEvent } from '../shared/events.js';
 import { pickText } from '../feed/text.js';
+import { helpTarget, showHelp } from '../shared/journey.js';
 import type { Audience, Feed, Level, Tool, ToolFormat, ToolType } from '../feed/schema.js';
 import {
   EMPTY_QUERY,
@@ -53,6 +54,7 @@ const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'title'];
  * @csspart star - The save button of a result.
  * @csspart more - The "show more" button.
  * @csspart empty - The no-results view.
+ * @csspart help - "Who can help with this": the link or button to the provider finder.
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy.
@@ -464,7 +466,24 @@ export class MipymeToolboxBrowser extends MipymeElement {
         ${tool.level ? html`<li class="badge">${levelLabel(tool.level)}</li>` : nothing}
       </ul>
       <p class="meta">${meta.join(' · ')}</p>
+      ${this.renderHelp(tool, title)}
     </li>`;
+  }
+
+  /**
+   * "Who can help with this": to the provider finder filtered by the tool's services (on this page,
+   * or the partner's page for it); nothing when there is no finder or no provider for them.
+   */
+  private renderHelp(tool: Tool, title: string): TemplateResult | typeof nothing {
+    const services = tool.serviceIds;
+    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
+    if (!target || !services) return nothing;
+    const label = msg('Who can help with this');
+    const name = msg(str`Who can help with this: ${title}`);
+    return target.kind === 'link'
+      ? html`<a class="help-link" part="help" href=${target.href} aria-label=${name}>${label}</a>`
+      : html`<button class="help-link" part="help" type="button" aria-label=${name}
+          @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`;
   }
 
   private renderEmpty(result: QueryResult): TemplateResult {

@@ -105,6 +105,10 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
+  .help-link {
+    grid-column: 1 / -1;
+    justify-self: start;
+  }
   .meta {
     grid-column: 1 / -1;
     margin: 0;
