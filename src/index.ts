@@ -5,7 +5,7 @@
 export * from './feed/index.js';
 export { FeedController, type FeedHost, type FeedControllerOptions } from './feed/controller.js';
 export * from './shared/events.js';
-export { configure, type PageConfig } from './shared/config.js';
+export { configure, type PageConfig, type PartnerPages } from './shared/config.js';
 export { initLocalization as setLanguage, pageLanguage, type UiLanguage } from './shared/locale.js';
 export { defineElement } from './shared/define.js';
 export { VERSION } from './shared/version.js';
