@@ -10,9 +10,9 @@ import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { PartsController, partFailedText, preparingText, type LazyPart } from '../shared/parts.js';
-import { helpTarget, showHelp } from '../shared/journey.js';
+import { helpAction } from '../shared/journey.js';
 import { pickText } from '../feed/text.js';
-import type { PlanOutline, Tool } from '../feed/schema.js';
+import type { PlanOutline, PlanSection, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
 import { onStoredChange } from '../shared/storage.js';
 import { monthAt, projectCashFlow } from '../cash-flow-calculator/projection.js';
@@ -58,6 +58,7 @@ const EXPORT_REMINDER_DAYS = 7;
  * @event mipyme-plan-change - The owner changed the plan. `detail`: `{ planId, outlineId, answered, total,
  * percent, sectionId }` — progress only, never what the owner wrote (see `exportMarkdown()`).
  * @event mipyme-tool-open - The owner opened a tool linked from a section. `detail`: `{ id, url, country, widget }`.
+ * @event mipyme-help-open - A person asked "who can help" (a plan section; a projection that needs money). `detail`: `{ widget, action: 'help', itemId, country, serviceIds, target }`.
  * @event mipyme-feed-load - The feed is ready.
  * @event mipyme-feed-error - The feed could not be loaded.
  *
@@ -225,6 +226,10 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     const progress = this.progressOf(outline, plan);
     this.dispatchEvent(
       new MipymePlanChangeEvent({
+        widget: this.localName,
+        action: 'change',
+        itemId: plan.outlineId,
+        country: this.countryCode,
         planId: plan.id,
         outlineId: plan.outlineId,
         answered: progress.answered,
@@ -281,7 +286,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
 
   private openTool(event: MouseEvent, tool: Tool): void {
     if (event.type === 'auxclick' && event.button !== 1) return;
-    this.dispatchEvent(new MipymeToolOpenEvent({ id: tool.id, url: tool.url, country: this.countryCode, widget: this.localName }));
+    this.dispatchEvent(new MipymeToolOpenEvent({ widget: this.localName, action: 'open', itemId: tool.id, country: this.countryCode, id: tool.id, url: tool.url }));
   }
 
   // ------------------------------------------------------------------ plans
@@ -676,13 +681,15 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
    * "Who can help with this section": to the provider finder filtered by the section's services (on
    * this page, or the partner's page for it); nothing when there is no finder or no provider for them.
    */
-  private renderHelp(services: readonly string[] | undefined): TemplateResult | typeof nothing {
-    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
-    if (!target || !services) return nothing;
-    const label = msg('Who can help with this section');
-    return html`<p class="help">${target.kind === 'link'
-      ? html`<a class="help-link" part="help" href=${target.href}>${label}</a>`
-      : html`<button class="help-link" part="help" type="button" @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`}</p>`;
+  private renderHelp(section: PlanSection): TemplateResult | typeof nothing {
+    const action = helpAction(this, {
+      feed: this.feedController.snapshot?.feed,
+      services: section.serviceIds,
+      country: this.countryCode,
+      itemId: section.id,
+      label: msg('Who can help with this section'),
+    });
+    return action === nothing ? nothing : html`<p class="help">${action}</p>`;
   }
 
   private renderSection(plan: PlanDocument): TemplateResult {
@@ -756,7 +763,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
             </ul>
           </div>`
         : nothing}
-      ${this.renderHelp(section.serviceIds)}
+      ${this.renderHelp(section)}
       <div class="pager">
         ${previous
           ? html`<button class="button secondary" type="button" @click=${() => this.goTo(previous.section.id)}>

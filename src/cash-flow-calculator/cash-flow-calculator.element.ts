@@ -32,7 +32,7 @@ import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
 import type { FillForm, HelperContext, HelperForm, HelperKind } from './line-tools.js';
 import { drawingsSummary, type DrawingsSummary } from './regional.js';
-import { helpTarget, showHelp } from '../shared/journey.js';
+import { helpAction } from '../shared/journey.js';
 import { files, lineTools, printing } from './parts.js';
 import {
   duplicateDraft,
@@ -69,6 +69,7 @@ interface RemovedLine {
  * @event mipyme-cash-flow-change - The owner changed the projection. `detail`: summary figures only
  * (`draftId`, `currency`, `startMonth`, `months`, `totalIn`, `totalOut`, `lowestBalance`, `lowestMonth`,
  * `firstNegativeMonth`, `fundingNeeded`, `breakEvenMonth`), never the names the owner typed.
+ * @event mipyme-help-open - A person asked "who can help" (a plan section; a projection that needs money). `detail`: `{ widget, action: 'help', itemId, country, serviceIds, target }`.
  * @event mipyme-feed-load - The feed is ready.
  * @event mipyme-feed-error - The feed could not be loaded.
  *
@@ -256,6 +257,9 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       index === null ? null : index < 0 ? 'pre' : monthAt(plan.startMonth, index);
     this.dispatchEvent(
       new MipymeCashFlowChangeEvent({
+        widget: this.localName,
+        action: 'change',
+        country: this.countryCode,
         draftId: draft.id,
         currency: plan.currency,
         startMonth: plan.startMonth,
@@ -1174,12 +1178,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (projection.fundingNeeded <= 0) return nothing;
     const named = this.templates.find((t) => t.id === this.template);
     const services = [...new Set((named ? [named] : this.templates).flatMap((t) => t.serviceIds ?? []))];
-    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
-    if (!target) return nothing;
-    const label = msg('Who can help you find this money');
-    return html`<p class="help no-print">${target.kind === 'link'
-      ? html`<a class="help-link" part="help" href=${target.href}>${label}</a>`
-      : html`<button class="help-link" part="help" type="button" @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`}</p>`;
+    const action = helpAction(this, {
+      feed: this.feedController.snapshot?.feed,
+      services,
+      country: this.countryCode,
+      itemId: 'shortfall',
+      label: msg('Who can help you find this money'),
+    });
+    return action === nothing ? nothing : html`<p class="help no-print">${action}</p>`;
   }
 
   private drawingsFor?: { readonly plan: CashFlowPlan; readonly summary: DrawingsSummary };

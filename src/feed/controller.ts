@@ -126,12 +126,21 @@ export class FeedController implements ReactiveController {
       this.lastSnapshot = state.snapshot;
       this.lastError = undefined;
       const { url, source, offline, fetchedAt, issues } = state.snapshot;
-      this.host.dispatchEvent(new MipymeFeedLoadEvent({ url, source, offline, fetchedAt, issueCount: issues.length }));
+      this.host.dispatchEvent(
+        new MipymeFeedLoadEvent({ ...this.eventBase('load'), url, source, offline, fetchedAt, issueCount: issues.length }),
+      );
     } else if (state.status === 'error' && state.error !== this.lastError) {
       this.lastError = state.error;
       this.lastSnapshot = undefined;
       const { url, code, message, status } = state.error;
-      this.host.dispatchEvent(new MipymeFeedErrorEvent({ url, code, message, status }));
+      this.host.dispatchEvent(new MipymeFeedErrorEvent({ ...this.eventBase('error'), url, code, message, status }));
     }
+  }
+
+  /** The fields every widget event carries, in their order: the host's tag, the action, its country. */
+  private eventBase<A extends string>(action: A): { widget: string; action: A; country?: string } {
+    const code = (this.host.country ?? pageConfig('country') ?? '').trim().toUpperCase();
+    const widget = this.host instanceof Element ? this.host.localName : '';
+    return /^[A-Z]{2}$/.test(code) ? { widget, action, country: code } : { widget, action };
   }
 }

@@ -236,7 +236,7 @@ export class MipymeProviderFinder extends MipymeElement {
   }
 
   private emit(provider: Provider, action: ProviderOpenDetail['action']): void {
-    this.dispatchEvent(new MipymeProviderOpenEvent({ id: provider.id, action, country: this.countryCode, widget: this.localName }));
+    this.dispatchEvent(new MipymeProviderOpenEvent({ widget: this.localName, action, itemId: provider.id, country: this.countryCode, id: provider.id }));
   }
 
   /** Open a provider's details (the dialog's code loads the first time). */

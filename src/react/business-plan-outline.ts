@@ -5,7 +5,7 @@
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { MipymeBusinessPlanOutline } from '../business-plan-outline/business-plan-outline.js';
-import { feedEvents, planChangeEvent, toolOpenEvent } from './events.js';
+import { feedEvents, planChangeEvent, toolOpenEvent, helpOpenEvent } from './events.js';
 
 /**
  * The business-plan writer, `<mipyme-business-plan-outline>`, as a React component.
@@ -26,7 +26,7 @@ export const BusinessPlanOutline = /* @__PURE__ */ createComponent({
   tagName: 'mipyme-business-plan-outline',
   elementClass: MipymeBusinessPlanOutline,
   displayName: 'BusinessPlanOutline',
-  events: { ...feedEvents, ...planChangeEvent, ...toolOpenEvent },
+  events: { ...feedEvents, ...planChangeEvent, ...toolOpenEvent, ...helpOpenEvent },
 });
 
 /** The props of `<BusinessPlanOutline>` (element properties, event handlers, and the usual HTML props). */

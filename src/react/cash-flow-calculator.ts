@@ -5,7 +5,7 @@
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { MipymeCashFlowCalculator } from '../cash-flow-calculator/cash-flow-calculator.js';
-import { cashFlowChangeEvent, feedEvents } from './events.js';
+import { cashFlowChangeEvent, feedEvents, helpOpenEvent } from './events.js';
 
 /**
  * The month-by-month cash-flow projection, `<mipyme-cash-flow-calculator>`, as a React component.
@@ -25,7 +25,7 @@ export const CashFlowCalculator = /* @__PURE__ */ createComponent({
   tagName: 'mipyme-cash-flow-calculator',
   elementClass: MipymeCashFlowCalculator,
   displayName: 'CashFlowCalculator',
-  events: { ...feedEvents, ...cashFlowChangeEvent },
+  events: { ...feedEvents, ...cashFlowChangeEvent, ...helpOpenEvent },
 });
 
 /** The props of `<CashFlowCalculator>` (element properties, event handlers, and the usual HTML props). */

@@ -7,6 +7,7 @@ import {
   MipymeCashFlowChangeEvent,
   MipymeFeedErrorEvent,
   MipymeFeedLoadEvent,
+  MipymeHelpOpenEvent,
   MipymePlanChangeEvent,
   MipymeProviderOpenEvent,
   MipymeToolOpenEvent,
@@ -31,6 +32,11 @@ export const cashFlowChangeEvent = {
 /** `onPlanChange` → `mipyme-plan-change`. */
 export const planChangeEvent = {
   onPlanChange: MipymePlanChangeEvent.eventName as EventName<MipymePlanChangeEvent>,
+} as const;
+
+/** `onHelpOpen` → `mipyme-help-open` ("who can help with this", #12). */
+export const helpOpenEvent = {
+  onHelpOpen: MipymeHelpOpenEvent.eventName as EventName<MipymeHelpOpenEvent>,
 } as const;
 
 /** `onProviderOpen` → `mipyme-provider-open`. */

@@ -5,7 +5,7 @@
 import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { MipymeToolboxBrowser } from '../toolbox-browser/toolbox-browser.js';
-import { feedEvents, toolOpenEvent } from './events.js';
+import { feedEvents, toolOpenEvent, helpOpenEvent } from './events.js';
 
 /**
  * The catalogue of management tools, `<mipyme-toolbox-browser>`, as a React component.
@@ -26,7 +26,7 @@ export const ToolboxBrowser = /* @__PURE__ */ createComponent({
   tagName: 'mipyme-toolbox-browser',
   elementClass: MipymeToolboxBrowser,
   displayName: 'ToolboxBrowser',
-  events: { ...feedEvents, ...toolOpenEvent },
+  events: { ...feedEvents, ...toolOpenEvent, ...helpOpenEvent },
 });
 
 /** The props of `<ToolboxBrowser>` (element properties, event handlers, and the usual HTML props). */

@@ -2,10 +2,38 @@
  * The events every widget fires. Each is an `Event` subclass with a typed
  * `detail`; all bubble and cross shadow roots (`composed`), so a partner can
  * listen once on `document`.
+ *
+ * Every `detail` has the same four fields first ({@link WidgetEventDetail}: `widget`,
+ * `action`, `itemId`, `country`), so one listener can count them all; none carries what the
+ * owner typed (docs/analytics.md).
  */
 import type { FeedErrorCode, FeedSnapshot } from '../feed/load.js';
 
-export interface FeedLoadDetail {
+/** What every widget event's `detail` carries, for the partner's statistics. */
+export interface WidgetEventDetail {
+  /** The tag of the widget that fired it (`mipyme-toolbox-browser`…). */
+  readonly widget: string;
+  /** What happened: `load`, `error`, `open`, `help`, `change`, `details`, `call`, `whatsapp`… */
+  readonly action: string;
+  /** The feed item it is about (a tool, provider, plan outline, plan section…), when there is one. */
+  readonly itemId?: string | undefined;
+  /** The widget's country (ISO code), when it has one. */
+  readonly country?: string | undefined;
+}
+
+/** The names of every event the widgets fire (to listen to them all: docs/analytics.md). */
+export const WIDGET_EVENTS = [
+  'mipyme-feed-load',
+  'mipyme-feed-error',
+  'mipyme-tool-open',
+  'mipyme-provider-open',
+  'mipyme-help-open',
+  'mipyme-cash-flow-change',
+  'mipyme-plan-change',
+] as const;
+
+export interface FeedLoadDetail extends WidgetEventDetail {
+  readonly action: 'load';
   /** The feed's absolute address (empty for the `data` property). */
   readonly url: string;
   /** `network`, `cache` (shown at once, or offline) or `data`. */
@@ -26,7 +54,8 @@ export class MipymeFeedLoadEvent extends Event {
   }
 }
 
-export interface FeedErrorDetail {
+export interface FeedErrorDetail extends WidgetEventDetail {
+  readonly action: 'error';
   readonly url: string;
   readonly code: FeedErrorCode;
   /** A sentence for the webmaster, in the page's language. */
@@ -43,15 +72,13 @@ export class MipymeFeedErrorEvent extends Event {
   }
 }
 
-export interface ToolOpenDetail {
-  /** The tool's id in the feed. */
+export interface ToolOpenDetail extends WidgetEventDetail {
+  readonly action: 'open';
+  /** The tool's id in the feed (also in `itemId`). */
   readonly id: string;
+  readonly itemId: string;
   /** The address that was opened. */
   readonly url: string;
-  /** The widget's country (ISO code), when it has one. */
-  readonly country?: string | undefined;
-  /** The tag of the widget the tool was opened from. */
-  readonly widget: string;
 }
 
 /**
@@ -65,7 +92,8 @@ export class MipymeToolOpenEvent extends Event {
   }
 }
 
-export interface CashFlowChangeDetail {
+export interface CashFlowChangeDetail extends WidgetEventDetail {
+  readonly action: 'change';
   /** The projection (draft) that changed. */
   readonly draftId: string;
   readonly currency: string;
@@ -96,8 +124,10 @@ export class MipymeCashFlowChangeEvent extends Event {
   }
 }
 
-export interface PlanChangeDetail {
+export interface PlanChangeDetail extends WidgetEventDetail {
+  readonly action: 'change';
   readonly planId: string;
+  /** The plan's outline in the feed (also in `itemId`). */
   readonly outlineId: string;
   /** Questions answered, in all, and the share (0–100). Never the answers themselves. */
   readonly answered: number;
@@ -118,13 +148,12 @@ export class MipymePlanChangeEvent extends Event {
   }
 }
 
-export interface ProviderOpenDetail {
-  /** The provider's id in the feed. */
+export interface ProviderOpenDetail extends WidgetEventDetail {
+  /** The provider's id in the feed (also in `itemId`). */
   readonly id: string;
+  readonly itemId: string;
   /** What the person did: opened the details, or one of the contact actions. */
   readonly action: 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard';
-  readonly country?: string | undefined;
-  readonly widget: string;
 }
 
 /** A person opened a provider's details or contacted it (so partners can count referrals). */
@@ -132,6 +161,24 @@ export class MipymeProviderOpenEvent extends Event {
   static readonly eventName = 'mipyme-provider-open';
   constructor(readonly detail: ProviderOpenDetail) {
     super(MipymeProviderOpenEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+export interface HelpOpenDetail extends WidgetEventDetail {
+  readonly action: 'help';
+  /** What the owner asked help for: a tool's id, a plan section's id, or `shortfall` (the calculator). */
+  readonly itemId: string;
+  /** The provider services asked for. */
+  readonly serviceIds: readonly string[];
+  /** Where it led: the finder on the same page, or a link to the partner's page for it. */
+  readonly target: 'same-page' | 'link';
+}
+
+/** A person asked "who can help with this" (a tool, a plan section, a cash-flow shortfall). */
+export class MipymeHelpOpenEvent extends Event {
+  static readonly eventName = 'mipyme-help-open';
+  constructor(readonly detail: HelpOpenDetail) {
+    super(MipymeHelpOpenEvent.eventName, { bubbles: true, composed: true });
   }
 }
 
@@ -143,5 +190,6 @@ declare global {
     'mipyme-feed-load': MipymeFeedLoadEvent;
     'mipyme-feed-error': MipymeFeedErrorEvent;
     'mipyme-tool-open': MipymeToolOpenEvent;
+    'mipyme-help-open': MipymeHelpOpenEvent;
   }
 }

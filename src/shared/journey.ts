@@ -14,9 +14,11 @@
  * The action is also hidden when no provider of the feed offers one of the services in the
  * country: the finder would only say "no provider".
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Feed } from '../feed/schema.js';
 import { ID_RE } from '../feed/validate-rules.js';
 import { pageConfig } from './config.js';
+import { MipymeHelpOpenEvent } from './events.js';
 
 /** URL parameters a widget reads when a link from another widget's page brings the owner. */
 export const SERVICE_PARAM = 'mipyme-service';
@@ -79,4 +81,38 @@ export function requestedHelp(search: string): { service?: string; country?: str
     ...(services.length > 0 ? { service: services.slice(0, 10).join(',') } : {}),
     ...(country && /^[A-Z]{2}$/.test(country) ? { country } : {}),
   };
+}
+
+/**
+ * The "who can help" action of a widget (`host`): a link to the partner's finder page, or a button
+ * that uses the finder on this page; nothing when there is neither. A click fires
+ * `mipyme-help-open` on `host` (the item, the services, where it led).
+ */
+export function helpAction(
+  host: HTMLElement,
+  o: {
+    readonly feed: Feed | undefined;
+    readonly services: readonly string[] | undefined;
+    readonly country: string | undefined;
+    /** What help is asked for: a tool's id, a plan section's id, `shortfall`. */
+    readonly itemId: string;
+    readonly label: string;
+    /** The accessible name, when the label alone is not enough (a list of tools). */
+    readonly name?: string;
+  },
+): TemplateResult | typeof nothing {
+  const { services, country } = o;
+  const target = helpTarget(o.feed, services, country);
+  if (!target || !services) return nothing;
+  const announce = () =>
+    host.dispatchEvent(
+      new MipymeHelpOpenEvent({ widget: host.localName, action: 'help', itemId: o.itemId, country, serviceIds: [...services], target: target.kind }),
+    );
+  return target.kind === 'link'
+    ? html`<a class="help-link" part="help" href=${target.href} aria-label=${o.name ?? nothing} @click=${announce}>${o.label}</a>`
+    : html`<button class="help-link" part="help" type="button" aria-label=${o.name ?? nothing}
+        @click=${() => {
+          announce();
+          showHelp(target.finder, services, country);
+        }}>${o.label}</button>`;
 }

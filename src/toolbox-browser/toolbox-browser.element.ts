@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../shared/format.js';
 import { audienceLabel, languageLabel, levelLabel, toolFormatLabel, toolTypeLabel } from '../shared/labels.js';
 import { MipymeToolOpenEvent } from '../shared/events.js';
 import { pickText } from '../feed/text.js';
-import { helpTarget, showHelp } from '../shared/journey.js';
+import { helpAction } from '../shared/journey.js';
 import type { Audience, Feed, Level, Tool, ToolFormat, ToolType } from '../feed/schema.js';
 import {
   EMPTY_QUERY,
@@ -34,7 +34,8 @@ const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'title'];
  * @summary The catalogue of management tools (guides, templates, courses, checklists…):
  * search as you type, filter by topic, type, audience, level, format and language, save favourites.
  *
- * @event mipyme-tool-open - A person opened a tool's link. `detail`: `{ id, url, country, widget }`.
+ * @event mipyme-tool-open - A person opened a tool's link. `detail`: `{ widget, action: 'open', itemId, country, id, url }`.
+ * @event mipyme-help-open - A person asked "who can help with this" for a tool. `detail`: `{ widget, action: 'help', itemId, country, serviceIds, target }`.
  * @event mipyme-feed-load - The feed is ready (network, cache or `data`).
  * @event mipyme-feed-error - The feed could not be loaded; an error view with a retry button is shown.
  *
@@ -252,7 +253,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
   private onOpen(event: MouseEvent, tool: Tool): void {
     if (event.type === 'auxclick' && event.button !== 1) return;
     this.dispatchEvent(
-      new MipymeToolOpenEvent({ id: tool.id, url: tool.url, country: this.countryCode, widget: this.localName }),
+      new MipymeToolOpenEvent({ widget: this.localName, action: 'open', itemId: tool.id, country: this.countryCode, id: tool.id, url: tool.url }),
     );
   }
 
@@ -475,15 +476,14 @@ export class MipymeToolboxBrowser extends MipymeElement {
    * or the partner's page for it); nothing when there is no finder or no provider for them.
    */
   private renderHelp(tool: Tool, title: string): TemplateResult | typeof nothing {
-    const services = tool.serviceIds;
-    const target = helpTarget(this.feedController.snapshot?.feed, services, this.countryCode);
-    if (!target || !services) return nothing;
-    const label = msg('Who can help with this');
-    const name = msg(str`Who can help with this: ${title}`);
-    return target.kind === 'link'
-      ? html`<a class="help-link" part="help" href=${target.href} aria-label=${name}>${label}</a>`
-      : html`<button class="help-link" part="help" type="button" aria-label=${name}
-          @click=${() => showHelp(target.finder, services, this.countryCode)}>${label}</button>`;
+    return helpAction(this, {
+      feed: this.feedController.snapshot?.feed,
+      services: tool.serviceIds,
+      country: this.countryCode,
+      itemId: tool.id,
+      label: msg('Who can help with this'),
+      name: msg(str`Who can help with this: ${title}`),
+    });
   }
 
   private renderEmpty(result: QueryResult): TemplateResult {

@@ -80,8 +80,8 @@ export function mistakes(): React.ReactElement[] {
     React.createElement(ToolboxBrowser, { theme: 'blue' }),
     // @ts-expect-error pageSize is a number
     React.createElement(ProviderFinder, { pageSize: '10' }),
-    // @ts-expect-error the handler receives a MipymeToolOpenEvent, whose detail has no `action`
-    React.createElement(ToolboxBrowser, { onToolOpen: (event) => event.detail.action }),
+    // @ts-expect-error the handler receives a MipymeToolOpenEvent, whose detail has no `serviceIds`
+    React.createElement(ToolboxBrowser, { onToolOpen: (event) => event.detail.serviceIds }),
     // @ts-expect-error the provider finder fires no tool events
     React.createElement(ProviderFinder, { onToolOpen: () => {} }),
     // @ts-expect-error the calculator fires no tool events

@@ -147,7 +147,16 @@ describe('toolbox: "Who can help with this"', () => {
     await until(() => help(toolbox).length > 0, 'the action');
     const button = help(toolbox)[0]!;
     expect(button.tagName).to.equal('BUTTON');
+    const asked = new Promise<Event>((resolve) => document.addEventListener('mipyme-help-open', resolve, { once: true }));
     button.click();
+    expect(((await asked) as CustomEvent).detail).to.deep.equal({
+      widget: 'mipyme-toolbox-browser',
+      action: 'help',
+      itemId: 'price-guide',
+      country: 'SV',
+      serviceIds: ['training'],
+      target: 'same-page',
+    });
     await until(() => shadow(finder).activeElement?.getAttribute('part') === 'count', 'the focus on the finder\'s count');
     expect(shadow(finder).querySelector('[part="count"]')!.textContent!.trim()).to.equal('1 proveedor');
     // The service filter is the one selected.

@@ -316,10 +316,12 @@ describe('<mipyme-toolbox-browser>: saved tools and events', () => {
     link.click();
     const event = await opened;
     expect(event.detail).to.deep.equal({
+      widget: 'mipyme-toolbox-browser',
+      action: 'open',
+      itemId: 'price-guide',
+      country: 'SV',
       id: 'price-guide',
       url: 'https://example.org/precio',
-      country: 'SV',
-      widget: 'mipyme-toolbox-browser',
     });
     expect(event.bubbles && event.composed).to.equal(true);
   });
