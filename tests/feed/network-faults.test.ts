@@ -185,7 +185,7 @@ describe('network faults: the documented error state, and a retry once the fault
       // …and a widget on the same feed: the same failure, no second request.
       const { el, errors, loads } = mount(url);
       await until(() => !!find(el, '[part="error"]'), 'the error view');
-      expect(errors).to.deep.equal([{ url, code: fault.code, message: error.message, status: fault.status }]);
+      expect(errors).to.deep.equal([{ widget: 'mipyme-toolbox-browser', action: 'error', url, code: fault.code, message: error.message, status: fault.status }]);
       expect(loads).to.deep.equal([]);
       const view = find(el, '[part="error"]')!;
       expect(view.getAttribute('role')).to.equal('alert');
@@ -199,7 +199,7 @@ describe('network faults: the documented error state, and a retry once the fault
       expect(retry.textContent!.trim()).to.equal('Intentar de nuevo');
       retry.click();
       await expectUsable(el);
-      expect(loads).to.deep.equal([{ url, source: 'network', offline: false, fetchedAt: loads[0]!.fetchedAt, issueCount: 0 }]);
+      expect(loads).to.deep.equal([{ widget: 'mipyme-toolbox-browser', action: 'load', url, source: 'network', offline: false, fetchedAt: loads[0]!.fetchedAt, issueCount: 0 }]);
       expect((await loadFeed(url)).source).to.equal('network');
     });
   }
@@ -267,7 +267,7 @@ describe('connection refused (a local port nothing listens on)', () => {
       expect(error.message).to.match(/No se pudo llegar a la fuente de datos en http:\/\/127\.0\.0\.1:\d+\/feed\.json/);
       const { el, errors } = mount(url);
       await until(() => !!find(el, '[part="error"]'), 'the error view');
-      expect(errors).to.deep.equal([{ url, code: 'network', message: error.message, status: undefined }]);
+      expect(errors).to.deep.equal([{ widget: 'mipyme-toolbox-browser', action: 'error', url, code: 'network', message: error.message, status: undefined }]);
       await listen(port);
       find<HTMLButtonElement>(el, '[part="error"] button')!.click();
       await expectUsable(el);
@@ -358,7 +358,7 @@ describe('a feed changing under a cached copy', () => {
     const { el, loads } = mount(url);
     await expectUsable(el, 2); // v1, from the cache, while the network request is pending
     expect(find(el, '[part="offline"]')).to.equal(null);
-    expect(loads).to.deep.equal([{ url, source: 'cache', offline: false, fetchedAt: loads[0]!.fetchedAt, issueCount: 0 }]);
+    expect(loads).to.deep.equal([{ widget: 'mipyme-toolbox-browser', action: 'load', url, source: 'cache', offline: false, fetchedAt: loads[0]!.fetchedAt, issueCount: 0 }]);
 
     await fetch(`/__feed/release?k=${key}`);
     await until(() => items(el) === 3, 'the new feed');

@@ -211,7 +211,7 @@ describe('infomipyme-widgets/react: events', () => {
     });
     $<HTMLAnchorElement>(await rendered('mipyme-toolbox-browser'), '.item h3 a').click();
     $<HTMLAnchorElement>(await rendered('mipyme-business-plan-outline'), '.tools a').click();
-    const expected = { id: 'price-guide', url: 'https://example.org/precio', country: 'SV' };
+    const expected = { action: 'open', itemId: 'price-guide', id: 'price-guide', url: 'https://example.org/precio', country: 'SV' };
     expect(fromToolbox.events.map((e) => e.detail)).to.deep.equal([{ ...expected, widget: 'mipyme-toolbox-browser' }]);
     expect(fromPlan.events.map((e) => e.detail)).to.deep.equal([{ ...expected, widget: 'mipyme-business-plan-outline' }]);
   });
@@ -256,7 +256,7 @@ describe('infomipyme-widgets/react: events', () => {
     // The details dialog's code loads on first use (#9): the event fires when the details open.
     await until(() => opens.events.length > 0, 'the details event');
     expect(opens.events.map((e) => e.detail)).to.deep.equal([
-      { id: 'example-centre', action: 'details', country: 'SV', widget: 'mipyme-provider-finder' },
+      { widget: 'mipyme-provider-finder', action: 'details', itemId: 'example-centre', country: 'SV', id: 'example-centre' },
     ]);
     $<HTMLDialogElement>(el, 'dialog').close();
   });
