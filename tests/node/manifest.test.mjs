@@ -20,10 +20,10 @@ test('<mipyme-toolbox-browser> is documented: attributes, events, parts, CSS pro
   for (const name of ['feed', 'country', 'theme', 'topic', 'type', 'audience', 'page-size', 'without-search', 'without-filters', 'sync-url']) {
     assert.ok(attributes.includes(name), `attribute ${name}`);
   }
-  assert.deepEqual(el.events.map((e) => e.name).sort(), ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-tool-open']);
+  assert.deepEqual(el.events.map((e) => e.name).sort(), ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-help-open', 'mipyme-tool-open']);
   assert.ok(el.events.every((e) => e.description), 'every event described');
   const parts = el.cssParts.map((p) => p.name);
-  for (const name of ['base', 'search-input', 'filters', 'list', 'item', 'empty', 'error', 'loading']) {
+  for (const name of ['base', 'search-input', 'filters', 'list', 'item', 'help', 'empty', 'error', 'loading']) {
     assert.ok(parts.includes(name), `part ${name}`);
   }
   assert.ok(el.cssProperties.some((p) => p.name === '--mipyme-toolbox-browser-filters-width'));
@@ -31,8 +31,8 @@ test('<mipyme-toolbox-browser> is documented: attributes, events, parts, CSS pro
 
 test('every widget is in the manifest with its events and parts', () => {
   const expected = {
-    'mipyme-cash-flow-calculator': ['mipyme-cash-flow-change', 'mipyme-feed-error', 'mipyme-feed-load'],
-    'mipyme-business-plan-outline': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-plan-change', 'mipyme-tool-open'],
+    'mipyme-cash-flow-calculator': ['mipyme-cash-flow-change', 'mipyme-feed-error', 'mipyme-feed-load', 'mipyme-help-open'],
+    'mipyme-business-plan-outline': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-help-open', 'mipyme-plan-change', 'mipyme-tool-open'],
     'mipyme-provider-finder': ['mipyme-feed-error', 'mipyme-feed-load', 'mipyme-provider-open'],
   };
   for (const [tag, events] of Object.entries(expected)) {
