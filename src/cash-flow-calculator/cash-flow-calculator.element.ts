@@ -31,7 +31,7 @@ import type { Download } from './file-actions.js';
 import { isBrowseKey } from '../shared/browse-keys.js';
 import { fileName, planToJson } from './plan-file.js';
 import type { FillForm, HelperContext, HelperForm, HelperKind } from './line-tools.js';
-import { drawingsSummary, type DrawingsSummary } from './regional.js';
+import { drawingsSummary, type DrawingsSummary } from './drawings.js';
 import { helpAction } from '../shared/journey.js';
 import { files, lineTools, printing } from './parts.js';
 import {
