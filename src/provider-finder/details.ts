@@ -4,6 +4,7 @@
  *
  * The element keeps the `<dialog>` and which provider is open; this module draws what is in it.
  */
+import { checkedLongAgo } from './trust.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { formatDate } from '../shared/format.js';
@@ -48,7 +49,11 @@ export function renderDetails(c: DetailsContext): TemplateResult {
       ${provider.phones.length ? html`<dt>${msg('Phones')}</dt><dd>${provider.phones.map((p) => p.number).join('\n')}</dd>` : nothing}
       ${provider.email ? html`<dt>${msg('E-mail')}</dt><dd>${provider.email}</dd>` : nothing}
       ${provider.hours ? html`<dt>${msg('Hours')}</dt><dd>${pickText(provider.hours, lang)}</dd>` : nothing}
-      ${provider.verified ? html`<dt>${msg('Checked by the network')}</dt><dd>${formatDate(provider.verified, c.locale)}</dd>` : nothing}
+      ${provider.verified
+        ? html`<dt>${msg('Checked by the network')}</dt><dd>${formatDate(provider.verified, c.locale)}${checkedLongAgo(provider.verified, Date.now())
+            ? html` <strong class="stale">${msg('(over a year ago: confirm the details before you go)')}</strong>`
+            : nothing}</dd>`
+        : nothing}
     </dl>
     ${provider.example ? html`<p class="meta">${msg('This is an invented example provider, shown to illustrate the widget.')}</p>` : nothing}
     ${c.contacts}

@@ -1,3 +1,4 @@
+import { checkedLongAgo } from './trust.js';
 import { requestedHelp } from '../shared/journey.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -65,6 +66,7 @@ type LocationState =
  * @csspart details - The provider's details dialog.
  * @csspart more - The "show more" button.
  * @csspart empty - The no-results view.
+ * @csspart stale - The mark on a provider checked by the network over a year ago.
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy.
@@ -501,6 +503,9 @@ export class MipymeProviderFinder extends MipymeElement {
         <li class="badge">${providerKindLabel(provider.kind)}</li>
         ${provider.cost ? html`<li class="badge">${costLabel(provider.cost)}</li>` : nothing}
         ${provider.example ? html`<li class="badge">${msg('Example')}</li>` : nothing}
+        ${checkedLongAgo(provider.verified, Date.now())
+          ? html`<li class="badge stale" part="stale">${msg('Checked over a year ago')}</li>`
+          : nothing}
       </ul>
       ${services ? html`<p class="meta">${services}</p>` : nothing}
       ${this.placeText(result) ? html`<p class="meta">${this.placeText(result)}</p>` : nothing}

@@ -149,4 +149,9 @@ export const styles = css`
       display: none;
     }
   }
+  /* A record the network checked over a year ago (#12): the owner confirms before she goes. */
+  .badge.stale {
+    border-color: var(--_danger);
+    font-weight: 600;
+  }
 `;
