@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { zeros } from './checks.js';
 import { lineKind, monthlyByKind, projectCashFlow, roundMinor, type CashFlowLine, type CashFlowPlan, type Projection } from './projection.js';
 
 /** What the owner's drawings ("retiro del dueño") take from the business's cash. */
@@ -56,7 +57,7 @@ export function drawingsSummary(plan: CashFlowPlan): DrawingsSummary {
 
   const without: Projection = projectCashFlow({
     ...plan,
-    lines: plan.lines.map((line) => (isDrawings(line) ? { ...line, preStart: 0, amounts: new Array<number>(line.amounts.length).fill(0) } : line)),
+    lines: plan.lines.map((line) => (isDrawings(line) ? { ...line, preStart: 0, amounts: zeros(line.amounts.length) } : line)),
   });
   const out = projection.totals.out;
   return {

@@ -20,6 +20,7 @@
  *
  * @module
  */
+import { minorSeries, zeros } from './checks.js';
 import { calendarMonthAt, roundMinor } from './projection.js';
 
 // ---------------------------------------------------------------- argument checks
@@ -41,13 +42,6 @@ function percentage(name: string, value: number, min: number, max = Infinity): n
   return value;
 }
 
-function minorSeries(name: string, values: readonly number[]): readonly number[] {
-  const bad = values.findIndex((value) => !Number.isSafeInteger(value) || value < 0);
-  if (bad >= 0) throw new RangeError(`${name}[${bad}] must be an integer ≥ 0 (minor units), not ${values[bad]}.`);
-  return values;
-}
-
-const zeros = (months: number): number[] => new Array<number>(months).fill(0);
 
 // ---------------------------------------------------------------- simple shapes
 

@@ -26,6 +26,7 @@
 // The tax-regime vocabulary is the feed's own (a country's `taxRegimes[].kind`): re-exported,
 // type only, so there is one definition and the package entry can re-export both modules.
 import type { TaxRegimeKind } from '../feed/schema.js';
+import { minorSeries, zeros } from './checks.js';
 import { amortisation, loan, seasonal, vatPayments } from './line-helpers.js';
 import { calendarMonthAt, monthAt, monthlyByKind, roundMinor, type CashFlowPlan } from './projection.js';
 
@@ -47,13 +48,6 @@ function between(name: string, value: number, min: number, max = Infinity): numb
   return value;
 }
 
-function minorSeries(name: string, values: readonly number[]): readonly number[] {
-  const bad = values.findIndex((value) => !Number.isSafeInteger(value) || value < 0);
-  if (bad >= 0) throw new RangeError(`${name}[${bad}] must be an integer ≥ 0 (minor units), not ${values[bad]}.`);
-  return values;
-}
-
-const zeros = (months: number): number[] => new Array<number>(months).fill(0);
 
 // ---------------------------------------------------------------- calendar
 
