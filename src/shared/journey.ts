@@ -26,14 +26,24 @@ export const COUNTRY_PARAM = 'mipyme-country';
 
 const FINDER_TAG = 'mipyme-provider-finder';
 
+/** Per feed, per country (`''` = any): the services some provider offers. Built once, not per item and render. */
+const offered = new WeakMap<Feed, Map<string, Set<string>>>();
+
 /** Whether some provider of the feed offers one of `serviceIds` in `country` (any country when undefined). */
 export function someoneHelps(feed: Feed, serviceIds: readonly string[], country: string | undefined): boolean {
   if (serviceIds.length === 0) return false;
-  return feed.providers.some(
-    (provider) =>
-      provider.services.some((service) => serviceIds.includes(service)) &&
-      (country === undefined || provider.countries.includes(country)),
-  );
+  let byCountry = offered.get(feed);
+  if (!byCountry) offered.set(feed, (byCountry = new Map()));
+  const key = country ?? '';
+  let services = byCountry.get(key);
+  if (!services) {
+    services = new Set();
+    for (const provider of feed.providers) {
+      if (country === undefined || provider.countries.includes(country)) for (const service of provider.services) services.add(service);
+    }
+    byCountry.set(key, services);
+  }
+  return serviceIds.some((service) => services.has(service));
 }
 
 /** Where "who can help" goes from here, if anywhere. */
