@@ -6,7 +6,7 @@ import { MipymeElement } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms } from '../styles/shared.js';
 import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
-import { formatDate, formatMoney, formatMonth, formatNumber, formatTime } from '../shared/format.js';
+import { formatDate, formatNumber, formatTime } from '../shared/format.js';
 import { MipymePlanChangeEvent, MipymeToolOpenEvent } from '../shared/events.js';
 import { AutosaveController } from '../shared/autosave.js';
 import { PartsController, partFailedText, preparingText, type LazyPart } from '../shared/parts.js';
@@ -15,7 +15,6 @@ import { pickText } from '../feed/text.js';
 import type { PlanOutline, PlanSection, Tool } from '../feed/schema.js';
 import { loadDrafts, type Draft } from '../cash-flow-calculator/drafts.js';
 import { onStoredChange } from '../shared/storage.js';
-import { monthAt, projectCashFlow } from '../cash-flow-calculator/projection.js';
 import {
   answerKey,
   flattenSections,
@@ -44,6 +43,7 @@ import {
   type PlanStore,
 } from './plan-store.js';
 import { markdown, printable } from './parts.js';
+import { cashFlowExtract } from './cash-flow-extract.js';
 import { isBrowseKey } from '../shared/browse-keys.js';
 import { styles } from './business-plan-outline.styles.js';
 
@@ -74,6 +74,7 @@ const EXPORT_REMINDER_DAYS = 7;
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy of the feed.
+ * @csspart publisher-problem - The note shown when `publisher` names partners the feed does not declare.
  *
  * @cssproperty --mipyme-business-plan-outline-nav-width - Width of the section navigator on wide layouts (default 16em).
  */
@@ -184,7 +185,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   // ------------------------------------------------------------------ data
 
   private get outlines(): PlanOutline[] {
-    const feed = this.feedController.snapshot?.feed;
+    const feed = this.shownFeed;
     if (!feed) return [];
     const code = this.countryCode;
     return feed.planOutlines.filter((o) => !code || !o.countries || o.countries.includes(code));
@@ -403,22 +404,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
   }
 
   private makeExtract(draft: Draft): CashFlowExtract {
-    const projection = projectCashFlow(draft.plan);
-    const money = (minor: number) => formatMoney(minor, draft.plan.currency, this.locale);
-    const headline =
-      projection.firstNegative !== null
-        ? msg(str`Cash runs out in ${formatMonth(monthAt(draft.plan.startMonth, Math.max(0, projection.firstNegative)), this.locale, 'long')}: ${money(projection.fundingNeeded)} of funding is needed.`)
-        : msg(str`Cash is enough every month; lowest balance ${money(projection.lowest.balance)}.`);
-    return {
-      headline: `${draft.name}. ${headline}`,
-      header: [msg('Month'), msg('Money in'), msg('Money out'), msg('Closing balance')],
-      rows: projection.months.map((m, i) => [
-        formatMonth(monthAt(draft.plan.startMonth, i), this.locale),
-        money(m.totalIn),
-        money(m.totalOut),
-        money(m.closing),
-      ]),
-    };
+    return cashFlowExtract(draft, this.locale);
   }
 
   /** Remember the export (not an edit: no change event, `updatedAt` kept). */
@@ -683,7 +669,7 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
    */
   private renderHelp(section: PlanSection): TemplateResult | typeof nothing {
     const action = helpAction(this, {
-      feed: this.feedController.snapshot?.feed,
+      feed: this.shownFeed,
       services: section.serviceIds,
       country: this.countryCode,
       itemId: section.id,
@@ -808,10 +794,10 @@ export class MipymeBusinessPlanOutline extends MipymeElement {
     } else if (state.status !== 'ready') {
       content = renderLoading(2);
     } else if (!outline || !plan || !this.progress) {
-      content = html`<p class="notice" part="notice">${msg('This site offers no business-plan outline for your country yet.')}</p>`;
+      content = html`${this.renderPublisherProblem()}<p class="notice" part="notice">${msg('This site offers no business-plan outline for your country yet.')}</p>`;
     } else {
       const progress = this.progress;
-      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())}
+      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())} ${this.renderPublisherProblem()}
         ${this.renderHeader(plan)} ${this.renderNotices()}
         <div class="progress" part="progress">
           <label for="progress">${msg(str`${formatNumber(progress.answered, this.locale)} of ${formatNumber(progress.total, this.locale)} questions answered (${progress.percent} %)`)}</label>

@@ -86,6 +86,7 @@ interface RemovedLine {
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy of the feed.
+ * @csspart publisher-problem - The note shown when `publisher` names partners the feed does not declare.
  *
  * @cssproperty --mipyme-cash-flow-calculator-in-color - Bars of money in (default: the success colour).
  * @cssproperty --mipyme-cash-flow-calculator-out-color - Bars of money out (default: the danger colour).
@@ -185,7 +186,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   }
 
   private get templates(): CashflowTemplate[] {
-    const feed = this.feedController.snapshot?.feed;
+    const feed = this.shownFeed;
     if (!feed) return [];
     const code = this.countryCode;
     return feed.cashflowTemplates.filter((t) => !code || !t.countries || t.countries.includes(code));
@@ -1179,7 +1180,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const named = this.templates.find((t) => t.id === this.template);
     const services = [...new Set((named ? [named] : this.templates).flatMap((t) => t.serviceIds ?? []))];
     const action = helpAction(this, {
-      feed: this.feedController.snapshot?.feed,
+      feed: this.shownFeed,
       services,
       country: this.countryCode,
       itemId: 'shortfall',
@@ -1552,6 +1553,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       const plan = draft.plan;
       content = html`
         ${state.status === 'ready' ? renderOffline(state.snapshot, this.locale, () => this.feedController.retry()) : nothing}
+        ${this.renderPublisherProblem()}
         ${state.status === 'error' ? renderError(state.error, () => this.feedController.retry()) : nothing}
         ${this.renderHeader(draft)} ${this.renderNotices()} ${this.renderSummary(this.projection, plan)}
         ${this.renderShortfallHelp(this.projection)}

@@ -8,12 +8,12 @@
  * parsed feed, whose amounts are in cents), and makes each part a valid feed
  * on its own:
  * - shared: every top-level field but the sections, the whole `countries`,
- *   `topics` and `services`, the items without countries (or naming no
+ *   `topics`, `services` and `publishers`, the items without countries (or naming no
  *   declared country, so their errors are still reported once), and the items
  *   those link to (a tool's `providerId`, an outline's `toolIds`);
  * - one part per country that has items of its own: those items, the items
  *   they link to (copies of shared ones included, so each part stands alone),
- *   the topics and services they name (`serviceIds` included), and the countries they name, declared
+ *   the topics, services and publishers they name (`serviceIds` included), and the countries they name, declared
  *   only as far as the part needs (code, name, currency, locale and the regions
  *   its providers name: the shared part's full declaration wins when merged);
  * - each part's `positions`: where each item stands in the whole feed, so the
@@ -70,7 +70,7 @@ validate also takes an index.json: it checks the index and every part it lists.`
 
 type JsonObject = Record<string, unknown>;
 
-const VOCABULARIES = ['countries', 'topics', 'services'] as const;
+const VOCABULARIES = ['countries', 'topics', 'services', 'publishers'] as const;
 const ITEMS = ['tools', 'providers', 'cashflowTemplates', 'planOutlines'] as const;
 const SECTIONS: readonly FeedSectionName[] = [...VOCABULARIES, ...ITEMS];
 const COUNTRY_RE = /^[A-Z]{2}$/;
@@ -235,6 +235,7 @@ export function splitFeed(json: unknown, options: SplitOptions = {}): SplitResul
       countries: all('countries'),
       topics: all('topics'),
       services: all('services'),
+      publishers: all('publishers'),
       ...Object.fromEntries(ITEMS.map((name) => [name, sorted(shared[name])])),
     }),
   );
@@ -248,11 +249,14 @@ export function splitFeed(json: unknown, options: SplitOptions = {}): SplitResul
     const countries = new Set([code]);
     const topics = new Set<string>();
     const services = new Set<string>();
+    const publishers = new Set<string>();
     const regions = new Set<string>();
     for (const name of ITEMS) {
       for (const i of selection[name]) {
         const item = section(name)[i];
         for (const other of namesOf(item)) countries.add(other);
+        const publisher = own(item, 'publisher');
+        if (typeof publisher === 'string') publishers.add(publisher);
         if (name === 'tools') for (const topic of strings(own(item, 'topics'))) topics.add(topic);
         // Links to services: a tool's, a template's, a plan section's.
         for (const service of strings(own(item, 'serviceIds'))) services.add(service);
@@ -287,6 +291,7 @@ export function splitFeed(json: unknown, options: SplitOptions = {}): SplitResul
         countries: where('countries', 'code', countries),
         topics: where('topics', 'id', topics),
         services: where('services', 'id', services),
+        publishers: where('publishers', 'id', publishers),
         ...Object.fromEntries(ITEMS.map((name) => [name, sorted(selection[name])])),
       }, (name, item) => (name === 'countries' ? declaration(item) : item)),
     );

@@ -181,6 +181,8 @@ export const feedText = {
     msg(str`Topic "${topicId}" is not declared in the feed's "topics"; it was ignored.`),
   unknownService: (serviceId: string) =>
     msg(str`Service "${serviceId}" is not declared in the feed's "services"; it was ignored.`),
+  unknownPublisher: (publisherId: string) =>
+    msg(str`Publisher "${publisherId}" is not declared in the feed's "publishers"; it was ignored.`),
   unknownProvider: (providerId: string) =>
     msg(str`Provider "${providerId}" is not in the feed's "providers"; the link was ignored.`),
   unknownTool: (toolId: string) =>

@@ -180,6 +180,7 @@ function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult
     countries: [],
     topics: [],
     services: [],
+    publishers: [],
     tools: [],
     providers: [],
     cashflowTemplates: [],
@@ -210,6 +211,7 @@ function parseUnsafe(json: unknown, validators: FeedValidators): ParseFeedResult
     'countries',
     'topics',
     'services',
+    'publishers',
     'providers',
     'tools',
     'cashflowTemplates',
@@ -364,13 +366,13 @@ class ReferenceContext {
     private readonly issues: FeedIssue[],
   ) {}
 
-  private ids(section: 'topics' | 'services' | 'tools' | 'providers'): Set<string> {
+  private ids(section: 'topics' | 'services' | 'publishers' | 'tools' | 'providers'): Set<string> {
     return new Set((this.feed[section] as Array<{ id: string }>).map((item) => item.id));
   }
 
   private cache = new Map<string, Set<string>>();
 
-  private known(section: 'topics' | 'services' | 'tools' | 'providers'): Set<string> {
+  private known(section: 'topics' | 'services' | 'publishers' | 'tools' | 'providers'): Set<string> {
     // Sections are read in order, so a referenced section is complete when first asked for.
     let set = this.cache.get(section);
     if (!set) {
@@ -382,6 +384,11 @@ class ReferenceContext {
 
   /** Returns false when the item must be dropped. */
   check(section: FeedSectionName, item: JsonObject, base: string, id: string): boolean {
+    // Whose record it is: an unknown partner is reported and forgotten (the record stays).
+    if (typeof item['publisher'] === 'string' && section !== 'publishers' && !this.known('publishers').has(item['publisher'])) {
+      this.warn(`${base}.publisher`, feedText.unknownPublisher(item['publisher']), id);
+      delete item['publisher'];
+    }
     switch (section) {
       case 'countries': {
         const code = item['code'] as string;
@@ -398,6 +405,7 @@ class ReferenceContext {
       }
       case 'topics':
       case 'services':
+      case 'publishers':
         return true;
       case 'providers':
         if (!this.countriesKnown(item, base, id)) return false;

@@ -339,6 +339,18 @@ export const topicSchema = z.object({
 /** An entry of the provider service vocabulary (training, advice, credit, …). */
 export const serviceSchema = topicSchema;
 
+/**
+ * A partner of the network that publishes records in the shared feed (#12, trust): tools,
+ * providers, templates and outlines name it by id in `publisher`, and a widget's
+ * `publisher="…"` attribute shows only that partner's records.
+ */
+export const publisherEntrySchema = z.object({
+  id: id(),
+  name: localized(300),
+  url: z.optional(webUrl()),
+  email: z.optional(email()),
+});
+
 export const toolSchema = z.object({
   id: id(),
   title: localized(300),
@@ -366,6 +378,10 @@ export const toolSchema = z.object({
   planOutlineIds: z.optional(list(id(), 10)),
   /** Provider services that help with what it is about (ids in `services`). */
   serviceIds: z.optional(list(id(), 10)),
+  /** The partner that published it (an id in `publishers`). */
+  publisher: z.optional(id()),
+  /** When the network last checked this record. */
+  verified: z.optional(date()),
 });
 
 export const phoneSchema = z.object({
@@ -412,6 +428,8 @@ export const providerSchema = z.object({
   example: z._default(z.boolean(), false),
   /** When the network last checked this record. */
   verified: z.optional(date()),
+  /** The partner that published it (an id in `publishers`). */
+  publisher: z.optional(id()),
 });
 
 export const cashflowLineSchema = z.object({
@@ -442,6 +460,8 @@ export const cashflowTemplateSchema = z.object({
   lines: nonEmptyList(cashflowLineSchema, 200),
   /** Provider services that help when this business runs short of cash (ids in `services`: credit, advice…). */
   serviceIds: z.optional(list(id(), 10)),
+  /** The partner that published it (an id in `publishers`). */
+  publisher: z.optional(id()),
 });
 
 export const questionSchema = z.object({
@@ -490,6 +510,8 @@ export const planOutlineSchema = z.object({
   kind: openEnum(OUTLINE_KINDS, 'other'),
   countries: z.optional(countryList()),
   sections: nonEmptyList(planSectionSchema, 80),
+  /** The partner that published it (an id in `publishers`). */
+  publisher: z.optional(id()),
 });
 
 export const publisherSchema = z.object({
@@ -516,6 +538,7 @@ export const feedSections = {
   countries: countrySchema,
   topics: topicSchema,
   services: serviceSchema,
+  publishers: publisherEntrySchema,
   tools: toolSchema,
   providers: providerSchema,
   cashflowTemplates: cashflowTemplateSchema,
@@ -530,6 +553,7 @@ export const feedSchema = z.object({
   countries: listOrEmpty(countrySchema, limit('countries')),
   topics: listOrEmpty(topicSchema, limit('topics')),
   services: listOrEmpty(serviceSchema, limit('services')),
+  publishers: listOrEmpty(publisherEntrySchema, limit('publishers')),
   tools: listOrEmpty(toolSchema, limit('tools')),
   providers: listOrEmpty(providerSchema, limit('providers')),
   cashflowTemplates: listOrEmpty(cashflowTemplateSchema, limit('cashflowTemplates')),
@@ -548,6 +572,8 @@ export type SeasonPreset = z.output<typeof seasonPresetSchema>;
 export type Country = z.output<typeof countrySchema>;
 export type Topic = z.output<typeof topicSchema>;
 export type Service = z.output<typeof serviceSchema>;
+/** A partner that publishes records in the feed (the `publishers` section). */
+export type PublisherEntry = z.output<typeof publisherEntrySchema>;
 export type Tool = z.output<typeof toolSchema>;
 export type Phone = z.output<typeof phoneSchema>;
 export type Address = z.output<typeof addressSchema>;
@@ -581,6 +607,8 @@ export interface Feed {
   countries: Country[];
   topics: Topic[];
   services: Service[];
+  /** The partners that publish records in the feed; absent in a feed written before the section existed. */
+  publishers: PublisherEntry[];
   tools: Tool[];
   providers: Provider[];
   cashflowTemplates: CashflowTemplate[];

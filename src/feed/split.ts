@@ -275,7 +275,7 @@ export function feedPartsFor(index: FeedIndex, country?: string): FeedPartLink[]
 const SECTIONS: readonly FeedSectionName[] = FEED_SECTION_NAMES;
 
 /** Sections whose first entry wins silently (the shared part's, which comes first). */
-const VOCABULARIES: ReadonlySet<FeedSectionName> = new Set<FeedSectionName>(['countries', 'topics', 'services']);
+const VOCABULARIES: ReadonlySet<FeedSectionName> = new Set<FeedSectionName>(['countries', 'topics', 'services', 'publishers']);
 
 const keyOf = (item: unknown, section: FeedSectionName): unknown =>
   isObject(item) ? own(item, section === 'countries' ? 'code' : 'id') : undefined;
@@ -351,6 +351,7 @@ export function mergeFeedParts(parts: readonly FeedPart[]): { feed: Feed; issues
     countries: [],
     topics: [],
     services: [],
+    publishers: [],
     tools: [],
     providers: [],
     cashflowTemplates: [],
@@ -402,7 +403,7 @@ export function mergeFeedParts(parts: readonly FeedPart[]): { feed: Feed; issues
 }
 
 /** The tool, or a copy whose links to templates and outlines name only those given. */
-function keepLinks(tool: Feed['tools'][number], templateIds: ReadonlySet<string>, outlineIds: ReadonlySet<string>): Feed['tools'][number] {
+export function keepLinks(tool: Feed['tools'][number], templateIds: ReadonlySet<string>, outlineIds: ReadonlySet<string>): Feed['tools'][number] {
   const templates = tool.cashflowTemplateIds?.filter((id) => templateIds.has(id));
   const outlines = tool.planOutlineIds?.filter((id) => outlineIds.has(id));
   if (templates?.length === tool.cashflowTemplateIds?.length && outlines?.length === tool.planOutlineIds?.length) return tool;

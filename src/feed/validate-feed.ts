@@ -167,6 +167,13 @@ const topic = obj({
   description: optional(localized(1000)),
 });
 
+const publisherEntry = obj({
+  id,
+  name: localized(300),
+  url: optional(webUrl),
+  email: optional(email),
+});
+
 const tool = obj({
   id,
   title: localized(300),
@@ -187,6 +194,8 @@ const tool = obj({
   cashflowTemplateIds: optional(arr(id, 10)),
   planOutlineIds: optional(arr(id, 10)),
   serviceIds: optional(arr(id, 10)),
+  publisher: optional(id),
+  verified: optional(date),
 });
 
 const phone = obj({
@@ -229,6 +238,7 @@ const provider = obj({
   languages: listOrEmpty(languageCode, 10),
   example: withDefault(bool(), false),
   verified: optional(date),
+  publisher: optional(id),
 });
 
 const cashflowLine = obj({
@@ -253,6 +263,7 @@ const cashflowTemplate = obj({
   firstMonth: optional(wholeBetween(1, 12)),
   lines: arr(cashflowLine, 200, 1),
   serviceIds: optional(arr(id, 10)),
+  publisher: optional(id),
 });
 
 const question = obj({
@@ -279,6 +290,7 @@ const planOutline = obj({
   kind: openEnum(OUTLINE_KINDS, 'other'),
   countries: optional(countryList),
   sections: arr(planSection, 80, 1),
+  publisher: optional(id),
 });
 
 // ---------------------------------------------------------------- the feed
@@ -294,6 +306,7 @@ export const feedValidators: FeedValidators = {
     countries: validator(country),
     topics: validator(topic),
     services: validator(topic),
+    publishers: validator(publisherEntry),
     tools: validator(tool),
     providers: validator(provider),
     cashflowTemplates: validator(cashflowTemplate),

@@ -33,6 +33,7 @@ export const zodFeedValidators: FeedValidators = {
     countries: zodValidator(feedSections.countries),
     topics: zodValidator(feedSections.topics),
     services: zodValidator(feedSections.services),
+    publishers: zodValidator(feedSections.publishers),
     tools: zodValidator(feedSections.tools),
     providers: zodValidator(feedSections.providers),
     cashflowTemplates: zodValidator(feedSections.cashflowTemplates),

@@ -4,7 +4,7 @@
  *
  * The element keeps the `<dialog>` and which provider is open; this module draws what is in it.
  */
-import { checkedLongAgo } from './trust.js';
+import { checkedLongAgo } from '../shared/trust.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { formatDate } from '../shared/format.js';
@@ -22,6 +22,8 @@ export interface DetailsContext {
   readonly serviceName: (id: string) => string;
   /** A region's name. */
   readonly regionName: (code: string | undefined) => string;
+  /** The partner that published the record, as the feed names it ('' when unknown). */
+  readonly publisherName: string;
   /** The contact links, as the list shows them. */
   readonly contacts: TemplateResult;
   readonly addToContacts: () => void;
@@ -49,6 +51,7 @@ export function renderDetails(c: DetailsContext): TemplateResult {
       ${provider.phones.length ? html`<dt>${msg('Phones')}</dt><dd>${provider.phones.map((p) => p.number).join('\n')}</dd>` : nothing}
       ${provider.email ? html`<dt>${msg('E-mail')}</dt><dd>${provider.email}</dd>` : nothing}
       ${provider.hours ? html`<dt>${msg('Hours')}</dt><dd>${pickText(provider.hours, lang)}</dd>` : nothing}
+      ${c.publisherName ? html`<dt>${msg('Published by')}</dt><dd>${c.publisherName}</dd>` : nothing}
       ${provider.verified
         ? html`<dt>${msg('Checked by the network')}</dt><dd>${formatDate(provider.verified, c.locale)}${checkedLongAgo(provider.verified, Date.now())
             ? html` <strong class="stale">${msg('(over a year ago: confirm the details before you go)')}</strong>`

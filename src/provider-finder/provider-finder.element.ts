@@ -1,4 +1,5 @@
-import { checkedLongAgo } from './trust.js';
+import { checkedLongAgo, trustText } from '../shared/trust.js';
+import { publisherOf } from '../feed/publishers.js';
 import { requestedHelp } from '../shared/journey.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -29,7 +30,12 @@ import {
   type ProviderResult,
 } from './directory.js';
 import { CALLING_CODES, contactLinks, type ContactLink } from './contact-links.js';
-import { details } from './parts.js';
+import { details, share } from './parts.js';
+import type { SavedWork } from './share-dialog.js';
+import type { SharePackage } from './advisor-share.js';
+import { hasStored, onStoredChange } from '../shared/storage.js';
+import { PLANS_STORAGE_NAME } from '../business-plan-outline/plan-store.js';
+import { DRAFTS_STORAGE_NAME } from '../cash-flow-calculator/drafts.js';
 import { styles } from './provider-finder.styles.js';
 
 /** What Tab stops at in the details dialog. */
@@ -47,7 +53,7 @@ type LocationState =
  * region, service, sector, kind and cost, sorted by distance, with one-tap call, WhatsApp, e-mail,
  * website and directions.
  *
- * @event mipyme-provider-open - A person opened a provider's details or used a contact action.
+ * @event mipyme-provider-open - A person opened a provider's details, used a contact action, or sent her plan (`action: 'share'`, with `channel`; never the plan's content).
  * `detail`: `{ id, action, country, widget }` with action `details | call | whatsapp | email | website | directions | vcard`.
  * @event mipyme-feed-load - The feed is ready.
  * @event mipyme-feed-error - The feed could not be loaded.
@@ -70,6 +76,14 @@ type LocationState =
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy.
+ * @csspart publisher-problem - The note shown when `publisher` names partners the feed does not declare.
+ * @csspart trust - Who published the record and when the network last checked it.
+ * @csspart share-button - "Send them my plan" on a card (only when a plan or projection is saved on the device).
+ * @csspart share - The "Send my plan" dialog: what is shared, the message, the file's preview, the ways to send it.
+ * @csspart share-preview - In that dialog, the list of what is shared, the message and the file's preview.
+ * @csspart share-message - The message sent by WhatsApp or e-mail, word for word.
+ * @csspart share-actions - The ways to send it: download, share sheet, WhatsApp, e-mail.
+ * @csspart share-empty - What the dialog says when nothing is saved or chosen.
  *
  * @cssproperty --mipyme-provider-finder-filters-width - Width of the filter column on wide layouts (default 15em).
  */
@@ -89,6 +103,9 @@ export class MipymeProviderFinder extends MipymeElement {
   @property() kind?: string;
   /** Hide the "near me" button (no request for the device's location). */
   @property({ attribute: 'without-location', type: Boolean }) withoutLocation = false;
+
+  /** Whether to leave out "Send my plan" on the cards (shown when the owner has a plan or projection saved on the device). */
+  @property({ attribute: 'without-share', type: Boolean }) withoutShare = false;
   /** Providers shown at first and added by each "show more" (default 10). */
   @property({ attribute: 'page-size', type: Number }) pageSize = 10;
 
@@ -97,6 +114,10 @@ export class MipymeProviderFinder extends MipymeElement {
   @state() private shown = 0;
   @state() private filtersOpen = false;
   @state() private selected?: ProviderResult;
+  /** What the dialog shows for `selected`: its details, or "Send my plan" (with the owner's choice). */
+  @state() private sharing?: { readonly saved: SavedWork; readonly planId: string; readonly draftId: string };
+  /** Whether the plan or calculator widget saved anything on this device (then cards offer "Send my plan"). */
+  @state() private hasSavedWork = false;
 
   /** The actions that wait for a lazy part (parts.ts): busy while it loads, a message if it cannot. */
   private readonly parts = new PartsController(this);
@@ -108,8 +129,14 @@ export class MipymeProviderFinder extends MipymeElement {
   /** The control that opened the details dialog, and its provider (to find it again after a re-render). */
   private opener?: { readonly element: HTMLElement; readonly id: string };
 
+  private stopSavedWatch?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    const check = () => (this.hasSavedWork = hasStored(PLANS_STORAGE_NAME) || hasStored(DRAFTS_STORAGE_NAME));
+    check();
+    const stops = [onStoredChange(PLANS_STORAGE_NAME, check), onStoredChange(DRAFTS_STORAGE_NAME, check)];
+    this.stopSavedWatch = () => stops.forEach((stop) => stop());
     // Brought here by "who can help" from another widget's page (`?mipyme-service=…&mipyme-country=…`):
     // what the link asks for, unless the page set it on the tag.
     const asked = requestedHelp(location.search);
@@ -156,16 +183,16 @@ export class MipymeProviderFinder extends MipymeElement {
       };
     }
     if (changed.has('pageSize') || this.shown === 0) this.shown = this.effectivePageSize;
-    const snapshot = this.feedController.snapshot;
-    if (!snapshot) {
+    const feed = this.shownFeed;
+    if (!feed) {
       this.result = undefined;
       return;
     }
     const key = `${this.uiLanguage}|${this.countryCode ?? ''}`;
-    if (snapshot.feed !== this.directoryFeed || key !== this.directoryKey) {
-      this.directoryFeed = snapshot.feed;
+    if (feed !== this.directoryFeed || key !== this.directoryKey) {
+      this.directoryFeed = feed;
       this.directoryKey = key;
-      this.directory = buildDirectory(snapshot.feed, { lang: this.uiLanguage, country: this.countryCode });
+      this.directory = buildDirectory(feed, { lang: this.uiLanguage, country: this.countryCode });
       this.result = undefined;
     }
     if (!this.result || changed.has('query') || changed.has('location')) {
@@ -259,6 +286,65 @@ export class MipymeProviderFinder extends MipymeElement {
     });
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopSavedWatch?.();
+  }
+
+  /**
+   * "Send my plan" for a provider: the dialog shows what is saved on this device, what would be
+   * shared and the ways to send it (its code and the saved work load on the first click).
+   */
+  private async openShare(result: ProviderResult, event: Event): Promise<void> {
+    const element = event.currentTarget as HTMLElement;
+    const feed = this.feedController.snapshot?.feed;
+    if (!feed) return;
+    await this.parts.run(`share:${result.provider.id}`, share, (part) => {
+      const saved = part.loadSavedWork(feed);
+      this.opener = { element, id: result.provider.id };
+      this.selected = result;
+      this.sharing = { saved, planId: saved.planId, draftId: saved.draftId };
+      void this.updateComplete.then(() => {
+        const dialog = this.dialog;
+        if (!dialog?.isConnected || dialog.open) return;
+        dialog.showModal();
+        dialog.querySelector<HTMLElement>('#share-title')?.focus();
+      });
+    });
+  }
+
+  /** The owner asked to send her plan one way: save the file, or open the device's share sheet (links open themselves). */
+  private sendShare(provider: Provider, channel: NonNullable<ProviderOpenDetail['channel']>, pkg: SharePackage): void {
+    const part = share.loaded;
+    if (!part) return;
+    if (channel === 'download') {
+      const url = URL.createObjectURL(part.shareFile(pkg));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = pkg.fileName;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } else if (channel === 'share') {
+      // The owner may cancel the share sheet: nothing to say then.
+      navigator.share({ files: [part.shareFile(pkg)], title: pkg.subject, text: pkg.summary }).catch(() => undefined);
+    }
+    this.dispatchEvent(
+      new MipymeProviderOpenEvent({ widget: this.localName, action: 'share', itemId: provider.id, country: this.countryCode, id: provider.id, channel }),
+    );
+  }
+
+  /** Whether this browser can hand a file to another app (WhatsApp on a phone). */
+  private get canShareFiles(): boolean {
+    try {
+      return typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], 'plan.html', { type: 'text/html' })] });
+    } catch {
+      return false;
+    }
+  }
+
   private closeDetails(): void {
     this.dialog?.close();
   }
@@ -271,6 +357,7 @@ export class MipymeProviderFinder extends MipymeElement {
     const opener = this.opener;
     this.opener = undefined;
     this.selected = undefined;
+    this.sharing = undefined;
     if (!opener) return;
     const again = opener.element.isConnected
       ? opener.element
@@ -510,8 +597,30 @@ export class MipymeProviderFinder extends MipymeElement {
       ${services ? html`<p class="meta">${services}</p>` : nothing}
       ${this.placeText(result) ? html`<p class="meta">${this.placeText(result)}</p>` : nothing}
       ${provider.description ? html`<p class="description">${pickText(provider.description, lang).slice(0, 220)}${pickText(provider.description, lang).length > 220 ? '…' : ''}</p>` : nothing}
+      ${this.renderTrust(provider)}
       ${this.renderContacts(result)}
+      ${this.renderShareButton(result)}
     </li>`;
+  }
+
+  /** "Send my plan": only when the owner saved a plan or a projection on this device (and the page allows it). */
+  private renderShareButton(result: ProviderResult): TemplateResult | typeof nothing {
+    if (this.withoutShare || !this.hasSavedWork) return nothing;
+    const { provider } = result;
+    const busy = this.parts.busy(`share:${provider.id}`);
+    const name = pickText(provider.name, this.uiLanguage);
+    return html`<p class="share">
+        <button class="link-button" part="share-button" type="button" data-provider=${provider.id}
+          aria-label=${msg(str`Send my plan to ${name}`)} aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
+          @click=${(e: Event) => void this.openShare(result, e)}>${msg('Send them my plan')}${busy ? html` <span class="preparing">${preparingText()}</span>` : nothing}</button>
+      </p>
+      ${this.parts.failed === `share:${provider.id}` ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}`;
+  }
+
+  /** Who published the record and when the network last checked it (#12), when the feed says. */
+  private renderTrust(provider: Provider): TemplateResult | typeof nothing {
+    const text = trustText(this.feedController.snapshot?.feed, provider, this.uiLanguage, this.locale);
+    return text ? html`<p class="meta trust" part="trust">${text}</p>` : nothing;
   }
 
   private renderEmpty(result: DirectoryResult): TemplateResult {
@@ -553,6 +662,26 @@ export class MipymeProviderFinder extends MipymeElement {
   private renderDialog(): TemplateResult {
     const result = this.selected;
     const part = details.loaded;
+    const sharing = this.sharing;
+    const sharePart = share.loaded;
+    if (result && sharing && sharePart) {
+      const code = this.countryCode;
+      return html`<dialog part="share" aria-labelledby="share-title" @close=${this.onDialogClose} @keydown=${this.onDialogKeydown}>
+        ${sharePart.renderShare({
+          provider: result.provider,
+          lang: this.uiLanguage,
+          locale: this.locale,
+          callingCode: code ? CALLING_CODES[code] : undefined,
+          saved: sharing.saved,
+          planId: sharing.planId,
+          draftId: sharing.draftId,
+          choose: (which, id) => (this.sharing = which === 'plan' ? { ...sharing, planId: id } : { ...sharing, draftId: id }),
+          send: (channel, pkg) => this.sendShare(result.provider, channel, pkg),
+          canShareFiles: this.canShareFiles,
+          close: () => this.closeDetails(),
+        })}
+      </dialog>`;
+    }
     return html`<dialog part="details" aria-labelledby="details-title" @close=${this.onDialogClose} @keydown=${this.onDialogKeydown}>
       ${result && part
         ? part.renderDetails({
@@ -561,6 +690,7 @@ export class MipymeProviderFinder extends MipymeElement {
             locale: this.locale,
             serviceName: (id) => this.valueLabel('service', id),
             regionName: (code) => this.regionName(code),
+            publisherName: pickText(publisherOf(this.feedController.snapshot?.feed ?? { publishers: [] }, result.provider.publisher)?.name, this.uiLanguage),
             contacts: this.renderContacts(result),
             addToContacts: () => this.downloadVCard(result.provider),
             close: () => this.closeDetails(),
@@ -595,7 +725,7 @@ export class MipymeProviderFinder extends MipymeElement {
     if (state.status === 'error') content = renderError(state.error, () => this.feedController.retry());
     else if (state.status !== 'ready' || !this.result) content = renderLoading();
     else {
-      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())}
+      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())} ${this.renderPublisherProblem()}
         ${this.renderHeader()}
         <div class="layout">${this.renderFilters(this.result)} ${this.renderResults(this.result)}</div>
         ${this.renderDialog()}`;

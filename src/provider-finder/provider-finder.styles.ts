@@ -131,6 +131,57 @@ export const styles = css`
     overflow-wrap: anywhere;
     white-space: pre-line;
   }
+  /* "Send my plan" (#12). */
+  .share {
+    grid-column: 1 / -1;
+    margin: 0;
+  }
+  dialog h3 {
+    margin: 0.75em 0 0.25em;
+    font-size: 1em;
+  }
+  .share-choices {
+    display: grid;
+    gap: 0.5em;
+    margin: 0.75em 0;
+  }
+  .share-contents {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .share-message {
+    margin: 0;
+    padding: 0.5em 0.75em;
+    border-inline-start: 3px solid var(--_border);
+    background: var(--_surface-alt);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .share-file {
+    margin: 0.75em 0;
+  }
+  .share-file summary {
+    cursor: pointer;
+    min-height: 2.75em;
+    display: flex;
+    align-items: center;
+  }
+  .share-file iframe {
+    width: 100%;
+    height: 20em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: #fff;
+  }
+  .share-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
+  .share-actions a.button {
+    text-decoration: none;
+  }
   .dialog-actions {
     display: flex;
     flex-wrap: wrap;
@@ -148,10 +199,5 @@ export const styles = css`
     .filters-toggle {
       display: none;
     }
-  }
-  /* A record the network checked over a year ago (#12): the owner confirms before she goes. */
-  .badge.stale {
-    border-color: var(--_danger);
-    font-weight: 600;
   }
 `;

@@ -1,7 +1,7 @@
 /**
  * Page-wide defaults for every widget: the library's `<script>` tag
  * (`data-mipyme-feed`, `data-mipyme-lang`, `data-mipyme-country`,
- * `data-mipyme-theme`, `data-mipyme-pages`) and `configure()`. An element's own
+ * `data-mipyme-theme`, `data-mipyme-publisher`, `data-mipyme-pages`) and `configure()`. An element's own
  * attribute always wins, then the script tag, then `configure()`.
  */
 import { registry, type PageConfig, type PartnerPages } from './registry.js';
@@ -72,5 +72,6 @@ export function readScriptConfig(script: Element): void {
   target.lang ??= read('lang');
   target.country ??= read('country');
   target.theme ??= read('theme');
+  target.publisher ??= read('publisher');
   target.pages ??= parsePages(read('pages'), script.ownerDocument.baseURI);
 }

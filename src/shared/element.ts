@@ -7,7 +7,10 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/controller.js';
 import { FocusKeeper } from './focus-keeper.js';
-import type { Country } from '../feed/schema.js';
+import type { Country, Feed } from '../feed/schema.js';
+import { publisherIds, restrictToPublishers, unknownPublishers } from '../feed/publishers.js';
+import { nothing, type TemplateResult } from 'lit';
+import { renderUnknownPublisher } from './views.js';
 import { pageConfig } from './config.js';
 import { formatLocale } from './format.js';
 import { initLocalization, localizationReady, pageLanguage, type UiLanguage } from './locale.js';
@@ -33,6 +36,12 @@ export abstract class MipymeElement extends LitElement {
 
   /** `light` (default), `dark` or `auto` (follows the device); falls back to the page-wide default. */
   @property({ reflect: true }) theme?: Theme;
+
+  /**
+   * Show only these partners' records: ids from the feed's `publishers`, separated by spaces or
+   * commas (`publisher="fusades"`); falls back to `data-mipyme-publisher` / `configure({ publisher })`.
+   */
+  @property() publisher?: string;
 
   /** A feed object given directly (wins over `feed`). */
   @property({ attribute: false }) data?: unknown;
@@ -72,6 +81,32 @@ export abstract class MipymeElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.feedController.refresh();
+  }
+
+  /** The partners whose records this widget shows (attribute, then page-wide); empty for all. */
+  protected get publisherIds(): string[] {
+    return publisherIds(this.publisher ?? pageConfig('publisher'));
+  }
+
+  /** The loaded feed as this widget shows it (restricted to its partners' records), else undefined. */
+  protected get shownFeed(): Feed | undefined {
+    const feed = this.feedController.snapshot?.feed;
+    return feed && restrictToPublishers(feed, this.publisherIds);
+  }
+
+  private warnedPublishers = '';
+
+  /** A plain note when `publisher` names partners the feed does not declare (and a console warning, once). */
+  protected renderPublisherProblem(): TemplateResult | typeof nothing {
+    const feed = this.feedController.snapshot?.feed;
+    const unknown = feed ? unknownPublishers(feed, this.publisherIds) : [];
+    if (unknown.length === 0) return nothing;
+    const key = unknown.join(' ');
+    if (key !== this.warnedPublishers) {
+      this.warnedPublishers = key;
+      console.warn(`[infomipyme-widgets] <${this.localName}> publisher="${key}": the feed's "publishers" does not declare ${unknown.length === 1 ? 'it' : 'them'}; nothing of theirs can be shown.`);
+    }
+    return renderUnknownPublisher(unknown);
   }
 
   /** The page's UI language. */

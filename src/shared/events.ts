@@ -152,8 +152,13 @@ export interface ProviderOpenDetail extends WidgetEventDetail {
   /** The provider's id in the feed (also in `itemId`). */
   readonly id: string;
   readonly itemId: string;
-  /** What the person did: opened the details, or one of the contact actions. */
-  readonly action: 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard';
+  /**
+   * What the person did: opened the details, one of the contact actions, or sent her plan to the
+   * provider (`share`, with the `channel`; never what the plan says).
+   */
+  readonly action: 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard' | 'share';
+  /** For `share`: how she sent it — the file downloaded, WhatsApp, e-mail, or the device's share sheet. */
+  readonly channel?: 'download' | 'whatsapp' | 'email' | 'share' | undefined;
 }
 
 /** A person opened a provider's details or contacted it (so partners can count referrals). */

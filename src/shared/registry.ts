@@ -31,6 +31,8 @@ export interface PageConfig {
   lang?: string | undefined;
   country?: string | undefined;
   theme?: string | undefined;
+  /** Show only these partners' records (ids in the feed's `publishers`, separated by spaces or commas) (#12). */
+  publisher?: string | undefined;
   /** Where the other widgets are, on other pages of the site (#12). */
   pages?: PartnerPages | undefined;
 }

@@ -78,6 +78,15 @@ export function writeStored(name: string, version: number, data: unknown, now: (
   }
 }
 
+/** Whether anything is stored under `name` (without reading or checking it: cheap, for a button's visibility). */
+export function hasStored(name: string): boolean {
+  try {
+    return storage()?.getItem(STORAGE_PREFIX + name) != null;
+  } catch {
+    return false;
+  }
+}
+
 /** Calls `listener` when another tab changes `name`. Returns a function that stops listening. */
 export function onStoredChange(name: string, listener: () => void): () => void {
   if (typeof window === 'undefined') return () => {};

@@ -116,3 +116,14 @@ export function renderOffline(snapshot: FeedSnapshot, locale: string, retry: () 
     <button class="link-button" type="button" @click=${retry}>${msg('Try again')}</button>
   </p>`;
 }
+
+/**
+ * The page asks for partners the feed does not declare (`publisher="…"`, most likely a typo):
+ * said in plain words where the records would be, and in the console for the webmaster.
+ */
+export function renderUnknownPublisher(ids: readonly string[]): TemplateResult {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return html`<p class="offline" part="publisher-problem" role="status">
+    ${msg(str`This page asks for the records of ${list}, which the information feed does not list among its publishers: check the publisher attribute.`)}
+  </p>`;
+}

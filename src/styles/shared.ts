@@ -139,6 +139,11 @@ export const lists = css`
     background: var(--_surface-alt);
     border: 1px solid var(--_border-soft);
   }
+  /* A record the network last checked over a year ago (#12). */
+  .badge.stale {
+    border-color: var(--_danger);
+    font-weight: 600;
+  }
   .more {
     margin-top: 1em;
     width: 100%;

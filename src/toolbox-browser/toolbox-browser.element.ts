@@ -26,6 +26,7 @@ import {
 import { hashToQuery, queryToHash } from './url-state.js';
 import { loadStarred, saveStarred, watchStarred } from './starred.js';
 import { styles } from './toolbox-browser.styles.js';
+import { checkedLongAgo, trustText } from '../shared/trust.js';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'title'];
 
@@ -59,6 +60,9 @@ const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'title'];
  * @csspart loading - The loading view.
  * @csspart error - The error view.
  * @csspart offline - The note shown when working from the saved copy.
+ * @csspart publisher-problem - The note shown when `publisher` names partners the feed does not declare.
+ * @csspart trust - Who published the record and when the network last checked it.
+ * @csspart stale - The mark on a tool checked by the network over a year ago.
  *
  * @cssproperty --mipyme-toolbox-browser-filters-width - Width of the filter column on wide layouts (default 16em).
  */
@@ -132,18 +136,19 @@ export class MipymeToolboxBrowser extends MipymeElement {
     }
     if (changed.has('pageSize') || this.shown === 0) this.shown = this.effectivePageSize;
 
-    const snapshot = this.feedController.snapshot;
-    if (!snapshot) {
+    const feed = this.shownFeed;
+    if (!feed) {
       this.catalogue = undefined;
       this.result = undefined;
       return;
     }
     const key = `${this.uiLanguage}|${this.countryCode ?? ''}`;
-    if (snapshot.feed !== this.catalogueFeed || key !== this.catalogueKey) {
-      this.catalogueFeed = snapshot.feed;
+    if (feed !== this.catalogueFeed || key !== this.catalogueKey) {
+      this.catalogueFeed = feed;
       this.catalogueKey = key;
-      this.catalogue = buildCatalogue(snapshot.feed, { lang: this.uiLanguage, country: this.countryCode });
-      this.providerNames = new Map(snapshot.feed.providers.map((p) => [p.id, p.name]));
+      this.catalogue = buildCatalogue(feed, { lang: this.uiLanguage, country: this.countryCode });
+      // Names from the whole feed: a partner's tool may name a provider another partner publishes.
+      this.providerNames = new Map((this.feedController.snapshot?.feed ?? feed).providers.map((p) => [p.id, p.name]));
       this.result = undefined;
     }
     if (!this.result || changed.has('query') || changed.has('savedOnly') || (this.savedOnly && changed.has('starred'))) {
@@ -465,10 +470,20 @@ export class MipymeToolboxBrowser extends MipymeElement {
         <li class="badge">${toolTypeLabel(tool.type)}</li>
         ${tool.format ? html`<li class="badge">${toolFormatLabel(tool.format)}</li>` : nothing}
         ${tool.level ? html`<li class="badge">${levelLabel(tool.level)}</li>` : nothing}
+        ${checkedLongAgo(tool.verified, Date.now())
+          ? html`<li class="badge stale" part="stale">${msg('Checked over a year ago')}</li>`
+          : nothing}
       </ul>
       <p class="meta">${meta.join(' · ')}</p>
+      ${this.renderTrust(tool)}
       ${this.renderHelp(tool, title)}
     </li>`;
+  }
+
+  /** Who published the tool and when the network last checked it (#12), when the feed says. */
+  private renderTrust(tool: Tool): TemplateResult | typeof nothing {
+    const text = trustText(this.feedController.snapshot?.feed, tool, this.uiLanguage, this.locale);
+    return text ? html`<p class="meta trust" part="trust">${text}</p>` : nothing;
   }
 
   /**
@@ -477,7 +492,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
    */
   private renderHelp(tool: Tool, title: string): TemplateResult | typeof nothing {
     return helpAction(this, {
-      feed: this.feedController.snapshot?.feed,
+      feed: this.shownFeed,
       services: tool.serviceIds,
       country: this.countryCode,
       itemId: tool.id,
@@ -558,7 +573,7 @@ export class MipymeToolboxBrowser extends MipymeElement {
     } else if (state.status !== 'ready' || !this.result) {
       content = renderLoading();
     } else {
-      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())}
+      content = html`${renderOffline(state.snapshot, this.locale, () => this.feedController.retry())} ${this.renderPublisherProblem()}
         ${this.renderHeader()} ${this.renderChips()}
         <div class="layout">${this.renderFilters(this.result)} ${this.renderResults(this.result)}</div>`;
     }

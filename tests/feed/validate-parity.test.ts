@@ -188,6 +188,7 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
   },
   topics: { id: 'costs', name: 'Costos', description: { es: 'Costos y precios' } },
   services: { id: 'training', name: { es: 'Capacitación' }, description: 'Cursos' },
+  publishers: { id: 'red', name: { es: 'Red MIPYME', en: 'MSME Network' }, url: 'https://example.org/red', email: 'red@example.org' },
   tools: {
     id: 'guide',
     title: { es: 'Guía', en: 'Guide' },
@@ -205,6 +206,8 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
     keywords: ['precio', 'costo'],
     licence: 'CC BY 4.0',
     durationMinutes: 90,
+    publisher: 'red',
+    verified: '2026-06-30',
   },
   providers: {
     id: 'centre',
@@ -235,6 +238,7 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
     languages: ['es'],
     example: true,
     verified: '2026-01-02',
+    publisher: 'red',
   },
   cashflowTemplates: {
     id: 'shop',
@@ -250,6 +254,7 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
       { id: 'wages', label: 'Sueldos', flow: 'out', kind: 'wages', amounts: [300] },
       { id: 'loan', label: { es: 'Préstamo' }, flow: 'in', group: 'financing', preStart: 5000.25 },
     ],
+    publisher: 'red',
   },
   planOutlines: {
     id: 'plan',
@@ -267,6 +272,7 @@ const COMPLETE: Record<FeedSectionName, Record<string, unknown>> = {
         sections: [{ id: 'clients', title: 'Clientes', sections: [{ id: 'deep', title: 'Más', sections: [] }] }],
       },
     ],
+    publisher: 'red',
   },
 };
 

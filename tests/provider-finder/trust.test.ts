@@ -8,7 +8,7 @@ import type { MipymeProviderFinder } from '../../src/provider-finder/provider-fi
 import { resetFeeds } from '../../src/feed/load.js';
 import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
 import { initLocalization } from '../../src/shared/locale.js';
-import { checkedLongAgo, STALE_AFTER_DAYS } from '../../src/provider-finder/trust.js';
+import { checkedLongAgo, STALE_AFTER_DAYS } from '../../src/shared/trust.js';
 import { until } from '../helpers/until.js';
 
 const NOW = Date.UTC(2026, 10, 29, 12); // 29 November 2026, noon UTC
