@@ -28,6 +28,7 @@
  * The list operations are pure: they return a new store and never change theirs.
  */
 import { readStored, STORAGE_PREFIX, writeStored } from '../shared/storage.js';
+import { PLANS_STORAGE_NAME } from '../shared/storage-names.js';
 import { markRemoved, mergeRemoved, readRemoved, removedMap, survivesRemoval, tidyRemoved, withRemoved, type RemovalMarkers } from '../shared/removal-markers.js';
 import { clampText, PLAN_LIMITS, type Answer, type PlanDocument } from './plan-core.js';
 
@@ -54,7 +55,7 @@ export type SaveResult =
   | { readonly ok: true; /** A stored value this version cannot read was moved here before writing. */ readonly keptAs?: string | undefined }
   | { readonly ok: false; readonly reason: 'full' | 'unavailable' };
 
-export const PLANS_STORAGE_NAME = 'business-plan.plans';
+export { PLANS_STORAGE_NAME };
 export const PLANS_VERSION = 1;
 
 export const EMPTY_PLANS: PlanStore = Object.freeze({ plans: Object.freeze([]) as readonly PlanDocument[], activeId: undefined });

@@ -39,6 +39,7 @@
  * The list operations are pure: they return a new store and never change theirs.
  */
 import { readStored, STORAGE_PREFIX, writeStored } from '../shared/storage.js';
+import { DRAFTS_STORAGE_NAME } from '../shared/storage-names.js';
 import {
   markRemoved,
   mergeRemoved,
@@ -96,7 +97,7 @@ export type SaveResult =
   | { readonly ok: false; readonly reason: 'full' | 'unavailable' };
 
 /** The storage name (under the library's namespace) and version of the drafts. */
-export const DRAFTS_STORAGE_NAME = 'cash-flow.drafts';
+export { DRAFTS_STORAGE_NAME };
 export const DRAFTS_VERSION = 2;
 
 export const EMPTY_DRAFTS: DraftStore = Object.freeze({ drafts: Object.freeze([]) as readonly Draft[], activeId: undefined });

@@ -10,3 +10,4 @@ export * from './summary.js';
 export * from './load.js';
 export * from './split.js';
 export { feedCache, setFeedCache, type FeedCacheStore, type CachedFeed } from './cache.js';
+export * from './publishers.js';

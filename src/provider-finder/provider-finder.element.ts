@@ -34,8 +34,7 @@ import { details, share } from './parts.js';
 import type { SavedWork } from './share-dialog.js';
 import type { SharePackage } from './advisor-share.js';
 import { hasStored, onStoredChange } from '../shared/storage.js';
-import { PLANS_STORAGE_NAME } from '../business-plan-outline/plan-store.js';
-import { DRAFTS_STORAGE_NAME } from '../cash-flow-calculator/drafts.js';
+import { DRAFTS_STORAGE_NAME, PLANS_STORAGE_NAME } from '../shared/storage-names.js';
 import { styles } from './provider-finder.styles.js';
 
 /** What Tab stops at in the details dialog. */
@@ -611,7 +610,7 @@ export class MipymeProviderFinder extends MipymeElement {
     const name = pickText(provider.name, this.uiLanguage);
     return html`<p class="share">
         <button class="link-button" part="share-button" type="button" data-provider=${provider.id}
-          aria-label=${msg(str`Send my plan to ${name}`)} aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
+          aria-label=${msg(str`Send them my plan: ${name}`)} aria-busy=${busy ? 'true' : nothing} aria-disabled=${busy ? 'true' : nothing}
           @click=${(e: Event) => void this.openShare(result, e)}>${msg('Send them my plan')}${busy ? html` <span class="preparing">${preparingText()}</span>` : nothing}</button>
       </p>
       ${this.parts.failed === `share:${provider.id}` ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}`;

@@ -93,31 +93,33 @@ function baseFeed(): Json {
     ],
     topics: [{ id: 'topic', name: 'Topic', description: 'About' }],
     services: [{ id: 'service', name: 'Service', description: 'About' }],
+    publishers: [{ id: 'partner', name: 'Partner', url: 'https://example.org/partner', email: 'partner@example.org' }],
     providers: [
       {
         id: 'provider', name: 'Provider', alternateName: 'P', kind: 'training', description: 'D', services: ['service'],
         sectors: ['Comercio'], countries: ['SV'], regions: ['SV-SS'], cost: 'free', website: 'https://example.org/p',
         email: 'p@example.org', phones: [{ number: '+503 2200 0000', type: 'voice', description: 'Main' }],
         locations: [{ name: 'Office', address: { address1: 'Calle 1', city: 'San Salvador', region: 'SV-SS', postalCode: '1101', country: 'SV' }, lat: 13.7, lng: -89.2 }],
-        hours: 'Mon', languages: ['es'], verified: '2026-01-01',
+        hours: 'Mon', languages: ['es'], verified: '2026-01-01', publisher: 'partner',
       },
     ],
     tools: [
       {
         id: 'tool', title: 'Tool', summary: 'S', type: 'guide', topics: ['topic'], audience: ['entrepreneur'], level: 'basic',
         countries: ['SV'], languages: ['es'], url: 'https://example.org/t', format: 'pdf', updated: '2026-01-01',
-        providerId: 'provider', keywords: ['k'], licence: 'CC BY', durationMinutes: 5,
+        providerId: 'provider', keywords: ['k'], licence: 'CC BY', durationMinutes: 5, publisher: 'partner', verified: '2026-02-01',
       },
     ],
     cashflowTemplates: [
       {
         id: 'template', name: 'T', description: 'D', sector: 'S', countries: ['SV'], currency: 'USD', months: 2, firstMonth: 1,
         lines: [{ id: 'line', label: 'L', flow: 'in', group: 'operations', kind: 'sales', hint: 'H', amounts: [1, 2], preStart: 0 }],
+        publisher: 'partner',
       },
     ],
     planOutlines: [
       {
-        id: 'outline', name: 'O', description: 'D', kind: 'micro', countries: ['SV'],
+        id: 'outline', name: 'O', description: 'D', kind: 'micro', countries: ['SV'], publisher: 'partner',
         sections: [
           {
             id: 'section', title: 'S', guidance: 'G', questions: [{ id: 'question', text: 'Q', hint: 'H', example: 'E' }],
@@ -164,6 +166,7 @@ const seasonPreset = (f: Json) => country(f)?.['seasonPresets']?.[0] as Json | u
 const topic = (f: Json) => f['topics']?.[0] as Json | undefined;
 const service = (f: Json) => f['services']?.[0] as Json | undefined;
 const tool = (f: Json) => f['tools']?.[0] as Json | undefined;
+const partner = (f: Json) => f['publishers']?.[0] as Json | undefined;
 const provider = (f: Json) => f['providers']?.[0] as Json | undefined;
 const phone = (f: Json) => provider(f)?.['phones']?.[0] as Json | undefined;
 const location = (f: Json) => provider(f)?.['locations']?.[0] as Json | undefined;
@@ -206,6 +209,15 @@ const FIELDS: readonly Field[] = [
   { name: 'services[].id', check: exact, at: service, key: 'id' },
   { name: 'services[].name', localized: true, check: text, at: service, key: 'name' },
   { name: 'services[].description', localized: true, check: text, at: service, key: 'description' },
+  { name: 'publishers[].id', check: exact, at: partner, key: 'id' },
+  { name: 'publishers[].name', localized: true, check: text, at: partner, key: 'name' },
+  { name: 'publishers[].url', check: url, at: partner, key: 'url' },
+  { name: 'publishers[].email', check: exact, at: partner, key: 'email' },
+  { name: 'tools[].publisher', check: exact, at: tool, key: 'publisher' },
+  { name: 'tools[].verified', check: exact, at: tool, key: 'verified' },
+  { name: 'providers[].publisher', check: exact, at: provider, key: 'publisher' },
+  { name: 'cashflowTemplates[].publisher', check: exact, at: template, key: 'publisher' },
+  { name: 'planOutlines[].publisher', check: exact, at: outline, key: 'publisher' },
   { name: 'tools[].id', check: exact, at: tool, key: 'id' },
   { name: 'tools[].title', localized: true, check: text, at: tool, key: 'title' },
   { name: 'tools[].summary', localized: true, check: text, at: tool, key: 'summary' },

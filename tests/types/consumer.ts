@@ -13,7 +13,9 @@ import {
   MipymeToolOpenEvent,
   configure,
   parseFeed,
+  restrictToPublishers,
   type CashflowLineKind,
+  type PublisherEntry,
   type ExtraPay,
   type Feed,
   type SeasonPreset,
@@ -54,8 +56,11 @@ document.addEventListener('mipyme-cash-flow-change', (event) => {
   void cents;
 });
 document.addEventListener('mipyme-provider-open', (event) => {
-  check<Equal<typeof event.detail.action, 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard'>>();
+  check<Equal<typeof event.detail.action, 'details' | 'call' | 'whatsapp' | 'email' | 'website' | 'directions' | 'vcard' | 'share'>>();
+  check<Equal<typeof event.detail.channel, 'download' | 'whatsapp' | 'email' | 'share' | undefined>>();
 });
+// Trust (#12): the publisher filter and the feed's publishers are typed.
+toolbox.publisher = 'socio-sv';
 toolbox.addEventListener('mipyme-feed-load', (event) => {
   const issues: number = event.detail.issueCount;
   void issues;
@@ -75,6 +80,11 @@ if (result.ok) {
   const tools: Tool[] = feed.tools;
   check<Equal<IsAny<Tool>, false>>();
   void tools;
+  // Trust (#12): the partners that publish, and one partner's records.
+  check<Equal<Feed['publishers'], PublisherEntry[]>>();
+  check<Equal<Tool['publisher'], string | undefined>>();
+  const theirs: Feed = restrictToPublishers(feed, ['socio-sv']);
+  void theirs;
   // A country's data for the cash flow (#11): optional, typed.
   const [country] = feed.countries;
   check<Equal<typeof country.extraPay, ExtraPay[] | undefined>>();
