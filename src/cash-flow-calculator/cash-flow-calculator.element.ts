@@ -111,6 +111,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   @state() private helper?: HelperForm;
   @state() private helperNotice?: string;
   /**
+   * What a helper's result replaced (the projection as it was, and which helper), while it can be
+   * undone: until the next change of any kind, so an undo never throws away later work.
+   */
+  @state() private helperUndo?: { readonly draftId: string; readonly before: CashFlowPlan; readonly kind: HelperKind };
+  /**
    * The grid's active cell (its one tab stop), in grid rows (grid-nav.ts: lines and computed rows)
    * and columns (-2 the row header, -1 before opening, then the months, then the total).
    */
@@ -251,6 +256,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private commit(plan: CashFlowPlan): void {
     const draft = this.activeDraft;
     if (!draft) return;
+    this.helperUndo = undefined;
     this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
     this.autosave.schedule();
     const projection = this.projectionOf(plan);
@@ -299,6 +305,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.cellErrors = new Map();
     this.fill = undefined;
     this.removed = undefined;
+    this.helperUndo = undefined;
     this.autosave.schedule();
   }
 
@@ -744,9 +751,22 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const tools = lineTools.loaded;
     if (!form || !plan || !tools) return;
     const result = tools.applyHelper(form, plan, this.helperContext);
+    const draftId = this.activeDraft?.id;
     if (result.plan) this.commit(result.plan);
+    // The helper rewrote lines (a sales line now follows the seasons, or what is collected): one
+    // click puts them back as they were.
+    if (result.plan && result.plan !== plan && draftId) this.helperUndo = { draftId, before: plan, kind: form.kind };
     this.helperNotice = result.notice;
     if (result.done) this.closeHelper();
+  }
+
+  /** Put the projection back as it was before the helper's result (only until the next change). */
+  private undoHelper(): void {
+    const undo = this.helperUndo;
+    if (!undo || this.activeDraft?.id !== undo.draftId) return;
+    this.commit(undo.before);
+    this.helperNotice = msg('Undone: the projection is as it was before.');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#helper-${undo.kind}`)?.focus());
   }
 
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
@@ -1278,7 +1298,14 @@ export class MipymeCashFlowCalculator extends MipymeElement {
             cancel: () => this.closeHelper(),
           })
         : nothing}
-      ${this.helperNotice ? html`<p class="notice" role="status">${this.helperNotice}</p>` : nothing}
+      ${this.helperNotice
+        ? html`<p class="notice" role="status">
+            <span>${this.helperNotice}</span>
+            ${this.helperUndo
+              ? html`<button id="undo-helper" class="button secondary" type="button" @click=${this.undoHelper}>${msg('Undo')}</button>`
+              : nothing}
+          </p>`
+        : nothing}
     </div>`;
   }
 

@@ -38,7 +38,8 @@ import { DRAFTS_STORAGE_NAME, PLANS_STORAGE_NAME } from '../shared/storage-names
 import { styles } from './provider-finder.styles.js';
 
 /** What Tab stops at in the details dialog. */
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, iframe, [tabindex]:not([tabindex="-1"])';
 
 type LocationState =
   | { readonly status: 'off' }

@@ -305,6 +305,35 @@ describe('<mipyme-cash-flow-calculator>: seasons', () => {
   });
 });
 
+describe('<mipyme-cash-flow-calculator>: a helper\'s result can be undone', () => {
+  it('seasons: Deshacer puts the sales line back as it was, saved; the focus goes back to the helper\'s button', async () => {
+    const el = await calculator('GT');
+    await openHelper(el, 'Temporadas');
+    await setValue(el, '#season-preset', 'fin-de-ano', 'change');
+    await apply(el);
+    expect(shown(el, 'Ventas', 11)).not.to.equal('10,000.00');
+    button(el, 'Deshacer').click();
+    await el.updateComplete;
+    expect([0, 5, 11].map((col) => shown(el, 'Ventas', col))).to.deep.equal(['10,000.00', '10,000.00', '10,000.00']);
+    expect((stored(el)['lines'] as Json[]).find((l) => l['id'] === 'ventas')!['amounts']).to.deep.equal(twelve(1000000));
+    expect(text($(el, '.helpers .notice'))).to.equal('Se deshizo: la proyección quedó como estaba antes.');
+    await until(() => shadow(el).activeElement?.id === 'helper-seasons', 'the focus on Temporadas');
+  });
+
+  it('fiado: undone too; and once the owner changes anything else, the undo goes (it would lose that change)', async () => {
+    const el = await calculator('SV');
+    await openHelper(el, 'Ventas al crédito (fiado)');
+    await setValue(el, '#credit-share', '50');
+    await setValue(el, '#credit-weeks', '4');
+    await apply(el);
+    expect($$(el, '#undo-helper')).to.have.length(1);
+    // Another change: the start month.
+    await setValue(el, '#start', '2027-02', 'change');
+    expect($$(el, '#undo-helper')).to.have.length(0);
+    expect(shown(el, 'Ventas', 0)).not.to.equal('10,000.00');
+  });
+});
+
 describe("<mipyme-cash-flow-calculator>: the owner's drawings", () => {
   it('says how much the household took, and warns when the drawings are what leaves the business short', async () => {
     const el = await calculator('SV');

@@ -234,6 +234,20 @@ describe('the share dialog', () => {
     expect(shadow(el).querySelector('#share-title')).to.equal(null);
   });
 
+  it('Tab stays in the dialog: from its last control back to its first', async () => {
+    saveDraft();
+    const el = await finder();
+    await openShare(el);
+    const close = Array.from(shadow(el).querySelectorAll<HTMLButtonElement>('.dialog-actions button')).at(-1)!;
+    close.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.id).to.equal('share-draft');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(shadow(el).activeElement).to.equal(close);
+  });
+
   it('nothing saved any more (cleared in another tab): the dialog says how to start', async () => {
     saveDraft();
     const el = await finder();
