@@ -366,6 +366,17 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return this.renderRoot.querySelector<HTMLElement>(`[data-pos="${row}:${col}"]`);
   }
 
+  /**
+   * A cell's editor closed (Enter, Tab, Escape): the focus goes straight to the grid's active cell
+   * — where the edit moves it — rather than back to the cell the editor was in and then on, which
+   * set the active cell twice and cost an extra render.
+   */
+  protected override focusAfterLoss(lost: Element): HTMLElement | null | undefined {
+    // The editor is already out of the page here (no parent to look up): its class says what it was.
+    if (!lost.classList.contains('cell-editor')) return undefined;
+    return this.cellElement(this.active.row, this.active.col) ?? undefined;
+  }
+
   /** Move the active cell (clamped to the grid) and focus it. */
   private async focusCell(row: number, col: number): Promise<void> {
     const months = this.activeDraft?.plan.months ?? 1;

@@ -1,9 +1,9 @@
 /**
  * The calculator's line tools: the "Fill" panel of a row (the same amount every month, growing,
  * once, every few months) and the helpers that add or change lines (a loan repaid monthly,
- * fortnightly or weekly; the taxes of the regime the owner chose; sales on credit — fiado — with
- * bad debt; the country's legal bonuses on wages; seasons). A lazy part (see parts.ts): loaded the
- * first time the owner opens one of them.
+ * fortnightly or weekly, with interest on the balance or flat; the taxes of the regime the owner
+ * chose; sales on credit — fiado — with bad debt; the country's legal bonuses on wages; seasons).
+ * A lazy part (see parts.ts): loaded the first time the owner opens one of them.
  *
  * The element keeps the state (which panel is open, what is typed in it) and commits the plan;
  * this module draws the forms and works out the amounts (with the pure line-helpers.ts).
@@ -17,6 +17,7 @@ import { lineKind, lineTotal, monthlyByKind, type CashFlowLine, type CashFlowPla
 import {
   creditSales,
   extraPayAmounts,
+  flatEquivalentRate,
   instalmentLoan,
   presetLevels,
   seasonAmounts,
@@ -24,6 +25,7 @@ import {
   taxPayments,
   wagesByMonth,
   type InstalmentFrequency,
+  type InterestMethod,
   type SeasonLevel,
   type TaxRegimeKind,
 } from './regional.js';
@@ -55,6 +57,8 @@ export interface HelperForm {
   /** Loan: the number of instalments (cuotas). */
   term: string;
   frequency: InstalmentFrequency;
+  /** Loan: how the interest is charged (on the balance, or flat on the original amount). */
+  method: InterestMethod;
   rate: string;
   includesTax: boolean;
   /** Taxes: the regime's id (one of the context's `regimes`). */
@@ -222,6 +226,7 @@ export function newHelperForm(
     month: 0,
     term: '12',
     frequency: 'monthly',
+    method: 'declining',
     rate: kind === 'vat' ? String(regime?.ratePct ?? taxRate) : '18',
     includesTax: true,
     regime: regime?.id ?? '',
@@ -269,6 +274,13 @@ export interface HelperFormContext extends HelperContext {
 
 const number = (text: string): number => Number(text.trim().replace(',', '.'));
 
+/** The loan form's instalments and yearly rate, when they can be used (the limits applyLoan checks). */
+function loanTerms(form: HelperForm): { term: number; rate: number } | undefined {
+  const term = number(form.term);
+  const rate = number(form.rate);
+  return Number.isInteger(term) && term >= 1 && term <= 520 && rate >= 0 && rate <= 200 ? { term, rate } : undefined;
+}
+
 /** The lines of the plan that are legal bonuses (a template's aguinaldo, or lines this helper wrote). */
 function bonusLines(plan: CashFlowPlan): CashFlowLine[] {
   return plan.lines.filter((l) => lineKind(l) === 'extra-pay' || l.id.startsWith(BONUS_LINE_PREFIX));
@@ -291,6 +303,9 @@ export function renderHelperForm(c: HelperFormContext): TemplateResult {
   </div>`;
   let body: TemplateResult;
   if (form.kind === 'loan') {
+    // With flat interest, what it costs on the balance (once the instalments and rate can be used).
+    const terms = form.method === 'flat' ? loanTerms(form) : undefined;
+    const equivalent = terms ? flatEquivalentRate({ annualRatePct: terms.rate, instalments: terms.term, frequency: form.frequency }) : undefined;
     body = html`${field('loan-amount', msg(str`Amount (${plan.currency})`), form.amount, 'amount', true)}
       <div class="field">
         <label class="field-label" for="loan-month">${msg('Received in')}</label>
@@ -309,6 +324,21 @@ export function renderHelperForm(c: HelperFormContext): TemplateResult {
       </div>
       ${field('loan-term', msg('Number of instalments'), form.term, 'term')}
       ${field('loan-rate', msg('Yearly interest (%)'), form.rate, 'rate')}
+      <div class="field">
+        <label class="field-label" for="loan-method">${msg('How the interest is charged')}</label>
+        <select id="loan-method" aria-describedby=${form.method === 'flat' ? 'loan-method-hint' : nothing}
+          @change=${(e: Event) => update({ method: (e.target as HTMLSelectElement).value as InterestMethod })}>
+          <option value="declining" ?selected=${form.method === 'declining'}>${msg('On the balance (level instalments)')}</option>
+          <option value="flat" ?selected=${form.method === 'flat'}>${msg('Flat: on the original amount')}</option>
+        </select>
+      </div>
+      ${form.method === 'flat'
+        ? html`<p id="loan-method-hint" class="hint" role="status">${equivalent === undefined
+            ? nothing
+            : msg(str`With flat interest, the real cost is like ${equivalent} % a year on the balance.`, {
+                desc: 'Loan helper, flat interest chosen: the yearly rate on the declining balance that costs the same (a number such as 41.7).',
+              })}</p>`
+        : nothing}
       ${form.frequency === 'monthly'
         ? nothing
         : html`<p class="hint">${msg('Each instalment is counted in the month it falls due: some months have five weekly instalments, or three fortnightly ones.')}</p>`}`;
@@ -462,16 +492,16 @@ export function applyHelper(form: HelperForm, plan: CashFlowPlan, c: HelperConte
 
 function applyLoan(form: HelperForm, plan: CashFlowPlan, c: HelperContext): HelperResult {
   const amount = parseAmount(form.amount, { minorPerMajor: c.perMajor });
-  const term = number(form.term);
-  const rate = number(form.rate);
-  if (!amount.ok || amount.minor === 0 || !(Number.isInteger(term) && term >= 1 && term <= 520) || !(rate >= 0 && rate <= 200)) {
+  const terms = loanTerms(form);
+  if (!amount.ok || amount.minor === 0 || !terms) {
     return { notice: msg('Write the amount, 1 to 520 instalments and a yearly rate between 0 and 200 %.'), done: false };
   }
   const result = instalmentLoan({
     amount: amount.minor,
-    annualRatePct: rate,
-    instalments: term,
+    annualRatePct: terms.rate,
+    instalments: terms.term,
     frequency: form.frequency,
+    method: form.method,
     receivedIndex: form.month,
     startMonth: plan.startMonth,
     months: plan.months,

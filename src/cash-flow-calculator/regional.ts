@@ -2,9 +2,10 @@
  * The cash realities of small firms in El Salvador, Guatemala, Honduras, Nicaragua and the
  * Dominican Republic, as line amounts: the legal bonuses on wages (aguinaldo, Bono 14, 13th and
  * 14th month, salario de Navidad), the tax regimes (VAT, a tax on gross sales, a fixed monthly
- * fee), microfinance loans repaid weekly or fortnightly, sales on credit to known customers
- * (*fiado*) collected weeks later with some never paid, seasons marked high / normal / low
- * without numbers, and what the owner's drawings do to the cash.
+ * fee), microfinance loans repaid weekly or fortnightly (interest on the balance or "flat", on
+ * the original amount), sales on credit to known customers (*fiado*) collected weeks later with
+ * some never paid, seasons marked high / normal / low without numbers, and what the owner's
+ * drawings do to the cash.
  *
  * Pure: no DOM, no Lit, no clock, no locale (like projection.ts and line-helpers.ts, which it
  * builds on). Every amount is an integer number of minor units, one entry per projection month
@@ -27,7 +28,7 @@
 // type only, so there is one definition and the package entry can re-export both modules.
 import type { TaxRegimeKind } from '../feed/schema.js';
 import { minorSeries, zeros } from './checks.js';
-import { amortisation, loan, seasonal, vatPayments } from './line-helpers.js';
+import { amortisation, loan, seasonal, vatPayments, type Amortisation } from './line-helpers.js';
 import { calendarMonthAt, monthAt, monthlyByKind, roundMinor, type CashFlowPlan } from './projection.js';
 
 export type { TaxRegimeKind };
@@ -205,25 +206,87 @@ function paidMonthAfter(tax: readonly number[]): { payments: number[]; dueAfterE
 /** How often a loan's instalments (cuotas) fall due. */
 export type InstalmentFrequency = 'weekly' | 'fortnightly' | 'monthly';
 
+/**
+ * How a loan's interest is charged:
+ * - `declining`: on the balance still owed (French amortisation, level instalments);
+ * - `flat`: on the **original** amount every period, as many microfinance institutions quote it
+ *   ("2 % flat a month"), so the interest does not fall as the loan is repaid.
+ */
+export type InterestMethod = 'declining' | 'flat';
+
 const FREQUENCIES: readonly InstalmentFrequency[] = ['weekly', 'fortnightly', 'monthly'];
+const METHODS: readonly InterestMethod[] = ['declining', 'flat'];
+/** Instalment periods in a year: the yearly rate is divided by these. */
+const PERIODS_PER_YEAR: Readonly<Record<InstalmentFrequency, number>> = { weekly: 52, fortnightly: 26, monthly: 12 };
 /** The most instalments a loan may have (ten years of weekly cuotas). */
 const MAX_INSTALMENTS = 520;
 
+function frequencyOf(frequency: InstalmentFrequency): InstalmentFrequency {
+  if (!FREQUENCIES.includes(frequency)) throw new RangeError(`frequency must be weekly, fortnightly or monthly, not ${JSON.stringify(frequency)}.`);
+  return frequency;
+}
+
 /**
- * A loan repaid in equal instalments (French amortisation), monthly, fortnightly or weekly, as
- * microfinance institutions do, laid on the projection's months.
+ * `total` minor units in `parts` equal whole parts, `roundMinor(total / parts)` each, the last
+ * one absorbing the remainder, so the parts add up exactly to `total` (the way {@link amortisation}
+ * splits an interest-free loan). A part never exceeds what is left, so with a few cents over many
+ * parts the later ones can be 0, never negative.
+ */
+function equalParts(total: number, parts: number): number[] {
+  const part = roundMinor(total / parts);
+  const shares: number[] = [];
+  let left = total;
+  for (let k = 0; k < parts; k++) {
+    const share = k === parts - 1 ? left : Math.min(left, part);
+    shares.push(share);
+    left -= share;
+  }
+  return shares;
+}
+
+/**
+ * The schedule of a loan with flat interest: the total interest is
+ * `roundMinor(amount × annualRatePct / 100 × instalments / periodsPerYear)` (the rate on the
+ * original amount for every period), and both the amount and that interest are split in equal
+ * parts ({@link equalParts}, the last absorbing the remainder); each payment is its principal
+ * part plus its interest part.
+ */
+function flatSchedule(amount: number, annualRatePct: number, instalments: number, periodsPerYear: number): Amortisation {
+  const totalInterest = roundMinor((amount * annualRatePct * instalments) / (100 * periodsPerYear));
+  const principal = equalParts(amount, instalments);
+  const interest = equalParts(totalInterest, instalments);
+  return { payments: principal.map((part, k) => part + interest[k]!), interest, principal };
+}
+
+/**
+ * A loan repaid in instalments, monthly, fortnightly or weekly, as microfinance institutions do,
+ * laid on the projection's months. `method` says how the interest is charged (`'declining'` when
+ * left out):
  *
- * - `monthly`: exactly {@link loan} with `termMonths = instalments` (received in month
- *   `receivedIndex`, the first payment the month after, one payment a month).
- * - `weekly` / `fortnightly`: the schedule is `amortisation(amount, annualRatePct × 12 / 52,
- *   instalments)` (resp. `× 12 / 26`), i.e. equal instalments with interest at `annualRatePct / 52`
- *   (resp. `/ 26`) per period on the balance still owed; each period's interest is rounded once
- *   and the last instalment absorbs the rounding, so the principal parts add up exactly to the
- *   amount. The loan is received on day 1 of month `receivedIndex`; instalment `k` (1-based)
- *   falls on that date + 7·k days (weekly) or + 14·k days (fortnightly), on real calendar dates,
- *   and is added to the projection month containing its date. So a month gets 4 or 5 weekly
- *   instalments (a loan on 1 January 2027 pays on 8, 15, 22, 29 January … and on 2, 9, 16, 23,
- *   30 April: 5 in April), and the first one falls in the month the loan is received.
+ * - `declining` (French amortisation: equal instalments, interest on the balance still owed):
+ *   - `monthly`: exactly {@link loan} with `termMonths = instalments` (received in month
+ *     `receivedIndex`, the first payment the month after, one payment a month).
+ *   - `weekly` / `fortnightly`: the schedule is `amortisation(amount, annualRatePct × 12 / 52,
+ *     instalments)` (resp. `× 12 / 26`), i.e. equal instalments with interest at
+ *     `annualRatePct / 52` (resp. `/ 26`) per period on the balance still owed; each period's
+ *     interest is rounded once and the last instalment absorbs the rounding, so the principal
+ *     parts add up exactly to the amount.
+ * - `flat` (interest on the original amount every period), for every frequency with
+ *   `periodsPerYear` 52, 26 or 12: the total interest is `roundMinor(amount × annualRatePct / 100
+ *   × instalments / periodsPerYear)`; the amount and the total interest are each split in equal
+ *   whole minor units (`roundMinor(total / instalments)`, as an interest-free declining loan is)
+ *   with the **last** instalment absorbing the remainder, so the principal parts add up exactly
+ *   to the amount and the interest parts to the total interest; each payment is its principal
+ *   part plus its interest part. At 0 % a flat loan is the declining one. See
+ *   {@link flatEquivalentRate} for what a flat rate costs on the balance.
+ *
+ * Placement, whatever the method: a monthly loan's instalment `k` (0-based) is in month
+ * `receivedIndex + 1 + k` (as {@link loan}). A weekly or fortnightly loan is received on day 1
+ * of month `receivedIndex`; instalment `k` (1-based) falls on that date + 7·k days (weekly) or
+ * + 14·k days (fortnightly), on real calendar dates, and is added to the projection month
+ * containing its date. So a month gets 4 or 5 weekly instalments (a loan on 1 January 2027 pays on
+ * 8, 15, 22, 29 January … and on 2, 9, 16, 23, 30 April: 5 in April), and the first one falls in
+ * the month the loan is received.
  *
  * `receivedIndex` may be `-1`: received before opening (a start-up loan); then `preStart` is the
  * amount, `received` is all zeros and the loan date is day 1 of month index 0 (a monthly loan's
@@ -237,8 +300,9 @@ const MAX_INSTALMENTS = 520;
  * financing line.
  *
  * @throws RangeError unless `amount` is an integer ≥ 0, `annualRatePct` a finite number ≥ 0,
- *   `instalments` an integer 1..520, `frequency` one of the three, `receivedIndex` an integer
- *   ≥ −1, `startMonth` `'YYYY-MM'` and `months` an integer ≥ 0.
+ *   `instalments` an integer 1..520, `frequency` one of the three, `method` (when given)
+ *   `'declining'` or `'flat'`, `receivedIndex` an integer ≥ −1, `startMonth` `'YYYY-MM'` and
+ *   `months` an integer ≥ 0.
  */
 export function instalmentLoan(p: {
   amount: number;
@@ -248,6 +312,7 @@ export function instalmentLoan(p: {
   receivedIndex: number;
   startMonth: string;
   months: number;
+  method?: InterestMethod;
 }): {
   received: number[];
   payments: number[];
@@ -257,17 +322,18 @@ export function instalmentLoan(p: {
   owedAtEnd: number;
   instalmentsPerMonth: number[];
 } {
-  const { amount, annualRatePct, instalments, frequency, receivedIndex, months } = p;
+  const { amount, annualRatePct, instalments, frequency, receivedIndex, months, method = 'declining' } = p;
   integer('amount', amount, 0);
   between('annualRatePct', annualRatePct, 0);
   integer('instalments', instalments, 1, MAX_INSTALMENTS);
-  if (!FREQUENCIES.includes(frequency)) throw new RangeError(`frequency must be weekly, fortnightly or monthly, not ${JSON.stringify(frequency)}.`);
+  frequencyOf(frequency);
+  if (!METHODS.includes(method)) throw new RangeError(`method must be declining or flat, not ${JSON.stringify(method)}.`);
   integer('receivedIndex', receivedIndex, -1);
   const start = startOf(p.startMonth);
   integer('months', months, 0);
 
   const instalmentsPerMonth = zeros(months);
-  if (frequency === 'monthly') {
+  if (frequency === 'monthly' && method === 'declining') {
     const result = loan({ amount, receivedIndex, termMonths: instalments, annualRatePct, months });
     for (let k = 0; k < instalments; k++) {
       const month = receivedIndex + 1 + k;
@@ -283,14 +349,17 @@ export function instalmentLoan(p: {
   const principal = zeros(months);
   if (receivedIndex >= months) return { received, payments, interest, principal, preStart: 0, owedAtEnd: 0, instalmentsPerMonth };
 
-  const periodsPerYear = frequency === 'weekly' ? 52 : 26;
+  const periodsPerYear = PERIODS_PER_YEAR[frequency];
   const daysApart = frequency === 'weekly' ? 7 : 14;
-  const schedule = amortisation(amount, (annualRatePct * 12) / periodsPerYear, instalments);
+  const schedule =
+    method === 'flat'
+      ? flatSchedule(amount, annualRatePct, instalments, periodsPerYear)
+      : amortisation(amount, (annualRatePct * 12) / periodsPerYear, instalments);
   const loanMonth = Math.max(0, receivedIndex);
   if (receivedIndex >= 0) received[receivedIndex] = amount;
   let owedAtEnd = amount;
   for (let k = 1; k <= instalments; k++) {
-    const month = monthIndexAfter(start, loanMonth, 1, daysApart * k);
+    const month = frequency === 'monthly' ? receivedIndex + k : monthIndexAfter(start, loanMonth, 1, daysApart * k);
     if (month >= months) break; // the dates only move forward: every later one is past the end too
     payments[month] += schedule.payments[k - 1]!;
     interest[month] += schedule.interest[k - 1]!;
@@ -299,6 +368,46 @@ export function instalmentLoan(p: {
     owedAtEnd -= schedule.principal[k - 1]!;
   }
   return { received, payments, interest, principal, preStart: receivedIndex < 0 ? amount : 0, owedAtEnd, instalmentsPerMonth };
+}
+
+/**
+ * What a flat rate really costs: the yearly rate (%) on the **declining balance** whose level
+ * instalment equals the flat loan's instalment, rounded to one decimal (half away from zero).
+ * It depends on neither the amount nor the dates.
+ *
+ * Per unit borrowed, the flat instalment is `1/n + f` with `n = instalments` and
+ * `f = annualRatePct / 100 / periodsPerYear` (52, 26 or 12); the declining one at a period rate
+ * `r` is `r / (1 − (1 + r)^−n)`, which grows with `r` from `1/n` (at 0) and is above `r`. So the
+ * period rate is found by bisection between 0 and `1/n + f` and the result is `r × periodsPerYear
+ * × 100` (a nominal yearly rate, as the rate the owner types; not compounded).
+ *
+ * Worked example: 24 % a year flat (2 % a month) over 12 monthly instalments. Per 100 borrowed
+ * the instalment is 100/12 + 2 = 10.3333. On the balance: at r = 3.5 % a month
+ * 100 × 0.035 / (1 − 1.035^−12) = 10.3484 (too much); at r = 3.475 %, 10.3332 (a hair too
+ * little); the root is r = 3.47526 %, × 12 = 41.703 → **41.7 %** a year on the balance. With one
+ * instalment the two methods are the same: the flat rate itself. At 0 %: 0.
+ *
+ * @throws RangeError unless `annualRatePct` is a finite number ≥ 0, `instalments` an integer
+ *   1..520 and `frequency` one of the three.
+ */
+export function flatEquivalentRate(p: { annualRatePct: number; instalments: number; frequency: InstalmentFrequency }): number {
+  const annualRatePct = between('annualRatePct', p.annualRatePct, 0);
+  const n = integer('instalments', p.instalments, 1, MAX_INSTALMENTS);
+  const periodsPerYear = PERIODS_PER_YEAR[frequencyOf(p.frequency)];
+  const flat = annualRatePct / 100 / periodsPerYear;
+  if (flat === 0) return 0;
+  const target = 1 / n + flat;
+  // 1 − (1 + r)^−n as −expm1(−n·log1p(r)): exact enough for the smallest rates too.
+  const level = (r: number): number => r / -Math.expm1(-n * Math.log1p(r));
+  let low = 0;
+  let high = target;
+  for (let i = 0; i < 200; i++) {
+    const mid = (low + high) / 2;
+    if (mid <= low || mid >= high) break; // as close as doubles go
+    if (level(mid) < target) low = mid;
+    else high = mid;
+  }
+  return roundMinor(((low + high) / 2) * periodsPerYear * 1000) / 10;
 }
 
 // ---------------------------------------------------------------- fiado

@@ -381,3 +381,80 @@ describe('<mipyme-cash-flow-calculator>: the new helpers are accessible', () => 
     });
   }
 });
+
+describe('<mipyme-cash-flow-calculator>: flat interest on a loan', () => {
+  const hint = (el: Element): HTMLElement | null => shadow(el).querySelector<HTMLElement>('#loan-method-hint');
+
+  it('GT, weekly, flat: the equivalent yearly rate on the balance, then the instalments by date', async () => {
+    const el = await calculator('GT');
+    await openHelper(el, 'Agregar un préstamo');
+    expect(text($(el, 'label[for="loan-method"]'))).to.equal('Cómo se cobra el interés');
+    expect($$<HTMLOptionElement>(el, '#loan-method option').map((o) => [o.value, text(o)])).to.deep.equal([
+      ['declining', 'Sobre el saldo (cuota nivelada)'],
+      ['flat', 'Flat: sobre el monto original'],
+    ]);
+    expect($<HTMLSelectElement>(el, '#loan-method').value).to.equal('declining');
+    expect(hint(el), 'no hint on the balance').to.equal(null);
+    expect(text($(el, 'label[for="loan-rate"]'))).to.equal('Interés anual (%)');
+
+    await setValue(el, '#loan-method', 'flat', 'change');
+    await setValue(el, '#loan-rate', '24');
+    // 12 monthly instalments (the form's default) at 2 % a month flat: per 100, 100/12 + 2 = 10.3333
+    // an instalment; on the balance that is 3.47526 % a month, × 12 = 41.7 % a year.
+    expect(text(hint(el)!)).to.equal('Con interés flat, el costo real equivale a un 41.7 % anual sobre el saldo.');
+    expect($<HTMLSelectElement>(el, '#loan-method').getAttribute('aria-describedby')).to.equal('loan-method-hint');
+    // Values that cannot be used yet: no figure.
+    await setValue(el, '#loan-term', '0');
+    expect(text(hint(el)!)).to.equal('');
+
+    await setValue(el, '#loan-amount', '1,000');
+    await setValue(el, '#loan-frequency', 'weekly', 'change');
+    await setValue(el, '#loan-term', '13');
+    await setValue(el, '#loan-rate', '26');
+    // 0.5 % a week flat over 13 weeks: 100/13 + 0.5 = 8.1923 per 100; on the balance 0.91202 % a
+    // week, × 52 = 47.42 → 47.4.
+    expect(text(hint(el)!)).to.equal('Con interés flat, el costo real equivale a un 47.4 % anual sobre el saldo.');
+    await expectAccessible(el);
+
+    const notice = await apply(el);
+    // Interest Q1,000.00 × 26 % × 13 / 52 = Q65.00, Q5.00 a week; principal 100000 / 13 = 7692.31
+    // → Q76.92 a week (× 12 = 92304), the last Q76.96. Weekly instalment Q81.92, the last Q81.96.
+    // Received 1 January 2027: Jan 8, 15, 22, 29; Feb 5 … 26 (4); Mar 5 … 26 (4); Apr 2.
+    // January: 4 × 81.92 = 327.68; April: 81.96. Q327.68 × 3 + Q81.96 = Q1,065.00.
+    expect(notice).to.contain('Se agregaron dos líneas. Intereses dentro de esta proyección:');
+    expect(notice).to.match(/Q\s?65\.00\./);
+    expect([0, 1, 2, 3, 4].map((col) => shown(el, 'Cuotas del préstamo', col))).to.deep.equal(['327.68', '327.68', '327.68', '81.96', '']);
+    expect(shown(el, 'Préstamo recibido', 0)).to.equal('1,000.00');
+    const out = (stored(el)['lines'] as Json[]).find((l) => String(l['id']).startsWith('loan-out-'))!;
+    expect(out['amounts']).to.deep.equal([32768, 32768, 32768, 8196, ...new Array<number>(8).fill(0)]);
+  });
+
+  it('SV, the default (on the balance) is unchanged: the same loan with level instalments', async () => {
+    const el = await calculator('SV');
+    await openHelper(el, 'Agregar un préstamo');
+    await setValue(el, '#loan-amount', '1,000');
+    await setValue(el, '#loan-frequency', 'weekly', 'change');
+    await setValue(el, '#loan-term', '13');
+    await setValue(el, '#loan-rate', '26');
+    expect(hint(el)).to.equal(null);
+    const notice = await apply(el);
+    // 26 % a year is 0.5 % a week on the balance: 100000 × 0.005 / (1 − 1.005^−13) = 7964.19 → $79.64.
+    // Interest 500, 463, 425, 387 in January (balance 100000, 92536, 85035, 77496), … 79, 40: $35.35
+    // in all; the last instalment absorbs the rounding: $79.67. January: 4 × 79.64 = 318.56.
+    expect(notice).to.contain('$35.35');
+    expect([0, 1, 2, 3, 4].map((col) => shown(el, 'Cuotas del préstamo', col))).to.deep.equal(['318.56', '318.56', '318.56', '79.67', '']);
+  });
+
+  it('a monthly flat loan: 2 % a month on the original amount', async () => {
+    const el = await calculator('SV');
+    await openHelper(el, 'Agregar un préstamo');
+    await setValue(el, '#loan-amount', '1,200');
+    await setValue(el, '#loan-rate', '24');
+    await setValue(el, '#loan-method', 'flat', 'change');
+    const notice = await apply(el);
+    // $1,200.00 over 12 months (the default) received in January: $100.00 + $24.00 from February to
+    // December (11 instalments in the projection): interest 11 × $24.00 = $264.00.
+    expect(notice).to.contain('$264.00');
+    expect([0, 1, 11].map((col) => shown(el, 'Cuotas del préstamo', col))).to.deep.equal(['', '124.00', '124.00']);
+  });
+});

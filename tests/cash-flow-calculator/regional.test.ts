@@ -4,12 +4,13 @@
  * worked out by hand in the comment beside it (amounts in minor units: Q 3,200.00 = 320000).
  */
 import { expect } from '@open-wc/testing';
-import { amortisation, loan, seasonal, vatPayments } from '../../src/cash-flow-calculator/line-helpers.js';
+import { amortisation, loan, loanPayment, seasonal, vatPayments } from '../../src/cash-flow-calculator/line-helpers.js';
 import type { CashFlowLine, CashFlowPlan } from '../../src/cash-flow-calculator/projection.js';
 import {
   creditSales,
   drawingsSummary,
   extraPayAmounts,
+  flatEquivalentRate,
   instalmentLoan,
   presetLevels,
   SEASON_DEFAULTS,
@@ -19,6 +20,7 @@ import {
   wagesByMonth,
   type ExtraPayRule,
   type InstalmentFrequency,
+  type InterestMethod,
   type SeasonLevel,
   type TaxRule,
 } from '../../src/cash-flow-calculator/regional.js';
@@ -360,6 +362,319 @@ describe('instalmentLoan', () => {
   ];
   it('refuses wrong arguments', () => {
     for (const [name, change] of bad) expect(() => instalmentLoan({ ...base, ...change }), name).to.throw(RangeError);
+  });
+});
+
+describe('instalmentLoan: flat interest (on the original amount)', () => {
+  type Input = Parameters<typeof instalmentLoan>[0];
+  type Result = ReturnType<typeof instalmentLoan>;
+  const base: Input = { amount: 100000, annualRatePct: 26, instalments: 13, frequency: 'weekly', receivedIndex: 0, startMonth: '2027-01', months: 4, method: 'flat' };
+
+  const rows: Array<{ name: string; input: Partial<Input>; expected: Result }> = [
+    {
+      // 1,000.00 at 26 % a year flat, 13 weekly instalments: interest 100000 × 0.26 × 13 / 52 = 6500.
+      // Principal 100000 / 13 = 7692.31 → 7692 (× 12 = 92304), the last 100000 − 92304 = 7696;
+      // interest 6500 / 13 = 500 each. Received 1 Jan 2027: Jan 8, 15, 22, 29; Feb 5, 12, 19, 26;
+      // Mar 5, 12, 19, 26; Apr 2. January: 4 × 7692 = 30768 + 4 × 500 = 2000 → 32768;
+      // April: 7696 + 500 = 8196.
+      name: 'weekly',
+      input: {},
+      expected: {
+        received: [100000, 0, 0, 0],
+        payments: [32768, 32768, 32768, 8196],
+        interest: [2000, 2000, 2000, 500],
+        principal: [30768, 30768, 30768, 7696],
+        preStart: 0,
+        owedAtEnd: 0,
+        instalmentsPerMonth: [4, 4, 4, 1],
+      },
+    },
+    {
+      // 1,000.00 at 26 % a year flat (1 % a fortnight), 6 fortnightly: interest 100000 × 0.26 × 6 / 26
+      // = 6000, 1000 each. Principal 100000 / 6 = 16666.67 → 16667 (× 5 = 83335), the last 16665.
+      // Jan 15, 29; Feb 12, 26; Mar 12, 26. March: 16667 + 16665 = 33332 of principal.
+      name: 'fortnightly',
+      input: { frequency: 'fortnightly', instalments: 6, months: 3 },
+      expected: {
+        received: [100000, 0, 0],
+        payments: [35334, 35334, 35332],
+        interest: [2000, 2000, 2000],
+        principal: [33334, 33334, 33332],
+        preStart: 0,
+        owedAtEnd: 0,
+        instalmentsPerMonth: [2, 2, 2],
+      },
+    },
+    {
+      // 12,000.00 at 2 % a month flat (24 % a year), 12 monthly: interest 1200000 × 0.24 × 12 / 12
+      // = 288000, 24000 a month; principal 100000 a month; 124000 from the month after the loan.
+      // (On the balance at 24 % the instalment would be 113472 and the interest 161659 in all.)
+      name: 'monthly, 2 % a month',
+      input: { amount: 1200000, annualRatePct: 24, instalments: 12, frequency: 'monthly', startMonth: '2026-09', months: 13 },
+      expected: {
+        received: [1200000, ...fill(0, 12)],
+        payments: [0, ...fill(124000, 12)],
+        interest: [0, ...fill(24000, 12)],
+        principal: [0, ...fill(100000, 12)],
+        preStart: 0,
+        owedAtEnd: 0,
+        instalmentsPerMonth: [0, ...fill(1, 12)],
+      },
+    },
+    {
+      // Received before opening, weekly: the loan date is 1 Jan 2027 as for receivedIndex 0; the
+      // amount is pre-start and nothing is received in the months.
+      name: 'weekly, received before opening',
+      input: { receivedIndex: -1 },
+      expected: {
+        received: [0, 0, 0, 0],
+        payments: [32768, 32768, 32768, 8196],
+        interest: [2000, 2000, 2000, 500],
+        principal: [30768, 30768, 30768, 7696],
+        preStart: 100000,
+        owedAtEnd: 0,
+        instalmentsPerMonth: [4, 4, 4, 1],
+      },
+    },
+    {
+      // Received before opening, monthly: the first instalment is in month 0 (as loan()).
+      name: 'monthly, received before opening',
+      input: { amount: 1200000, annualRatePct: 24, instalments: 12, frequency: 'monthly', receivedIndex: -1, months: 12 },
+      expected: {
+        received: fill(0, 12),
+        payments: fill(124000, 12),
+        interest: fill(24000, 12),
+        principal: fill(100000, 12),
+        preStart: 1200000,
+        owedAtEnd: 0,
+        instalmentsPerMonth: fill(1, 12),
+      },
+    },
+    {
+      // The horizon ends in February: 8 weekly instalments paid, 8 × 7692 = 61536 of principal;
+      // still owed 100000 − 61536 = 38464 (the last instalment's larger part included).
+      name: 'weekly, horizon shorter than the loan',
+      input: { months: 2 },
+      expected: {
+        received: [100000, 0],
+        payments: [32768, 32768],
+        interest: [2000, 2000],
+        principal: [30768, 30768],
+        preStart: 0,
+        owedAtEnd: 38464,
+        instalmentsPerMonth: [4, 4],
+      },
+    },
+    {
+      // Monthly, received in month 0 of 6: instalments 1–5 in months 1–5; 7 × 100000 still owed.
+      name: 'monthly, horizon shorter than the loan',
+      input: { amount: 1200000, annualRatePct: 24, instalments: 12, frequency: 'monthly', months: 6 },
+      expected: {
+        received: [1200000, 0, 0, 0, 0, 0],
+        payments: [0, ...fill(124000, 5)],
+        interest: [0, ...fill(24000, 5)],
+        principal: [0, ...fill(100000, 5)],
+        preStart: 0,
+        owedAtEnd: 700000,
+        instalmentsPerMonth: [0, 1, 1, 1, 1, 1],
+      },
+    },
+  ];
+  for (const row of rows) {
+    it(row.name, () => {
+      expect(instalmentLoan({ ...base, ...row.input })).to.deep.equal(row.expected);
+    });
+  }
+
+  // One instalment a month (monthly, received in month 0, one month more than instalments), so
+  // each cell is one instalment: the split can be read instalment by instalment.
+  const splits: Array<{ name: string; amount: number; annualRatePct: number; instalments: number; interest: number; principalParts: number[]; interestParts: number[] }> = [
+    {
+      // 100000 × 0.12 × 3 / 12 = 3000: 1000 each. 100000 / 3 = 33333.33 → 33333, 33333, the last 33334.
+      name: 'the amount does not divide: the last takes the extra cent',
+      amount: 100000, annualRatePct: 12, instalments: 3, interest: 3000,
+      principalParts: [33333, 33333, 33334], interestParts: [1000, 1000, 1000],
+    },
+    {
+      // 200000 × 0.10 × 3 / 12 = 5000. 200000 / 3 = 66666.67 → 66667, 66667, the last 66666;
+      // 5000 / 3 = 1666.67 → 1667, 1667, the last 1666.
+      name: 'rounded up: the last is a cent smaller',
+      amount: 200000, annualRatePct: 10, instalments: 3, interest: 5000,
+      principalParts: [66667, 66667, 66666], interestParts: [1667, 1667, 1666],
+    },
+    {
+      // 100001 × 0.31 × 7 / 12 = 18083.51 → 18084; 18084 / 7 = 2583.43 → 2583 (× 6 = 15498), the
+      // last 2586. 100001 / 7 = 14285.86 → 14286 (× 6 = 85716), the last 14285.
+      name: 'odd amount, odd rate',
+      amount: 100001, annualRatePct: 31, instalments: 7, interest: 18084,
+      principalParts: [...fill(14286, 6), 14285], interestParts: [...fill(2583, 6), 2586],
+    },
+    {
+      // 1050 × 0.12 × 5 / 12 = 52.5 → 53 (half away from zero); 53 / 5 = 10.6 → 11 (× 4 = 44), the
+      // last 9. 1050 / 5 = 210 each.
+      name: 'a total interest of exactly half a cent rounds away from zero',
+      amount: 1050, annualRatePct: 12, instalments: 5, interest: 53,
+      principalParts: fill(210, 5), interestParts: [11, 11, 11, 11, 9],
+    },
+    {
+      // 5 cents in 8: 5 / 8 = 0.625 → 1 a month while there is some left: 1, 1, 1, 1, 1, then 0.
+      // 5 × 0.12 × 8 / 12 = 0.4 → 0 of interest.
+      name: 'a few cents over many instalments: never a negative part',
+      amount: 5, annualRatePct: 12, instalments: 8, interest: 0,
+      principalParts: [1, 1, 1, 1, 1, 0, 0, 0], interestParts: fill(0, 8),
+    },
+  ];
+  for (const row of splits) {
+    it(`cents add up: ${row.name}`, () => {
+      const result = instalmentLoan({ ...base, frequency: 'monthly', amount: row.amount, annualRatePct: row.annualRatePct, instalments: row.instalments, months: row.instalments + 1 });
+      expect(result.principal).to.deep.equal([0, ...row.principalParts]);
+      expect(result.interest).to.deep.equal([0, ...row.interestParts]);
+      expect(sum(result.principal)).to.equal(row.amount);
+      expect(sum(result.interest)).to.equal(row.interest);
+      result.payments.forEach((payment, i) => expect(payment).to.equal(result.interest[i]! + result.principal[i]!));
+      expect(result.owedAtEnd).to.equal(0);
+    });
+  }
+
+  it('cents add up over a year of weekly instalments', () => {
+    // 5,000.00 at 36 % flat, 52 weekly: interest 500000 × 0.36 × 52 / 52 = 180000.
+    // 500000 / 52 = 9615.38 → 9615 (× 51 = 490365), the last 9635; 180000 / 52 = 3461.54 → 3462
+    // (× 51 = 176562), the last 3438. The 52nd falls on 31 December 2027.
+    const result = instalmentLoan({ ...base, amount: 500000, annualRatePct: 36, instalments: 52, months: 12 });
+    expect(result.instalmentsPerMonth).to.deep.equal([4, 4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 5]);
+    expect(sum(result.principal)).to.equal(500000);
+    expect(sum(result.interest)).to.equal(180000);
+    expect(result.principal[0]).to.equal(4 * 9615);
+    expect(result.principal[11]).to.equal(4 * 9615 + 9635);
+    expect(result.interest[11]).to.equal(4 * 3462 + 3438);
+    expect(result.owedAtEnd).to.equal(0);
+  });
+
+  const zeroRate: Array<Partial<Input>> = [
+    { frequency: 'weekly', amount: 1000000, instalments: 20, months: 6 },
+    { frequency: 'fortnightly', amount: 200000, instalments: 3, months: 3 },
+    { frequency: 'monthly', amount: 200000, instalments: 3, months: 4 },
+    { frequency: 'monthly', amount: 5, instalments: 8, receivedIndex: -1, months: 6 },
+    { frequency: 'weekly', amount: 100001, instalments: 7, receivedIndex: 1, months: 2 },
+  ];
+  for (const input of zeroRate) {
+    it(`at 0 % flat is the declining loan (${input.frequency}, ${input.amount} in ${input.instalments})`, () => {
+      // Both split the amount in roundMinor(amount / n) with the last taking what is left.
+      const flat = instalmentLoan({ ...base, ...input, annualRatePct: 0, method: 'flat' });
+      expect(flat).to.deep.equal(instalmentLoan({ ...base, ...input, annualRatePct: 0, method: 'declining' }));
+      expect(sum(flat.interest)).to.equal(0);
+    });
+  }
+
+  for (const frequency of ['weekly', 'fortnightly', 'monthly'] as InstalmentFrequency[]) {
+    it(`${frequency}: no method is 'declining' (the existing schedule)`, () => {
+      const { method: _, ...rest } = base;
+      const input = { ...rest, frequency, annualRatePct: 24, months: 6 };
+      expect(instalmentLoan({ ...input, method: 'declining' })).to.deep.equal(instalmentLoan(input));
+    });
+    it(`${frequency}: flat, received after the horizon gives all zeros`, () => {
+      const result = instalmentLoan({ ...base, frequency, receivedIndex: 3, months: 3 });
+      expect([result.received, result.payments, result.interest, result.principal, result.instalmentsPerMonth]).to.deep.equal(Array.from({ length: 5 }, () => fill(0, 3)));
+      expect([result.preStart, result.owedAtEnd]).to.deep.equal([0, 0]);
+    });
+  }
+
+  const bad: Array<[string, Partial<Input>]> = [
+    ['an unknown method', { method: 'simple' as InterestMethod }],
+    ['method null', { method: null as unknown as InterestMethod }],
+    ['flat, a negative amount', { amount: -1 }],
+    ['flat, a negative rate', { annualRatePct: -1 }],
+    ['flat, an infinite rate', { annualRatePct: Number.POSITIVE_INFINITY }],
+    ['flat, 0 instalments', { instalments: 0 }],
+    ['flat, a daily frequency', { frequency: 'daily' as InstalmentFrequency }],
+    ['flat, receivedIndex −2', { receivedIndex: -2 }],
+    ['flat, a bad start month', { startMonth: '2027-13' }],
+  ];
+  it('refuses wrong arguments', () => {
+    for (const [name, change] of bad) expect(() => instalmentLoan({ ...base, ...change }), name).to.throw(RangeError);
+    expect(() => instalmentLoan({ ...base, method: 'simple' as InterestMethod })).to.throw(RangeError, /method must be declining or flat/);
+  });
+});
+
+describe('flatEquivalentRate', () => {
+  type Input = Parameters<typeof flatEquivalentRate>[0];
+  // Per 100 borrowed the flat instalment is 100/n + the flat rate per period; the rate r per period
+  // on the balance gives 100 × r / (1 − (1 + r)^−n); the answer is r × periods a year, one decimal.
+  const rows: Array<{ input: Input; expected: number; working: string }> = [
+    {
+      input: { annualRatePct: 24, instalments: 12, frequency: 'monthly' },
+      expected: 41.7,
+      // 2 % a month flat: 100/12 + 2 = 10.3333. r = 3.5 % gives 10.3484 (too much), 3.475 % gives
+      // 10.3332; the root 3.47526 % × 12 = 41.703 → 41.7.
+      working: '2 % a month flat over a year',
+    },
+    {
+      input: { annualRatePct: 36, instalments: 6, frequency: 'monthly' },
+      expected: 59.3,
+      // 3 % a month: 100/6 + 3 = 19.6667; r = 4.94430 % gives 19.6667; × 12 = 59.33 → 59.3.
+      working: '3 % a month flat over six months',
+    },
+    {
+      input: { annualRatePct: 26, instalments: 13, frequency: 'weekly' },
+      expected: 47.4,
+      // 0.5 % a week: 100/13 + 0.5 = 8.1923; r = 0.91202 % a week gives 8.1923; × 52 = 47.42 → 47.4.
+      working: '0.5 % a week flat over 13 weeks',
+    },
+    {
+      input: { annualRatePct: 52, instalments: 52, frequency: 'weekly' },
+      expected: 89.3,
+      // 1 % a week: 100/52 + 1 = 2.9231; r = 1.71699 % gives 2.9231; × 52 = 89.28 → 89.3.
+      working: '1 % a week flat over a year',
+    },
+    {
+      input: { annualRatePct: 26, instalments: 26, frequency: 'fortnightly' },
+      expected: 46.6,
+      // 1 % a fortnight: 100/26 + 1 = 4.8462; r = 1.79355 % gives 4.8462; × 26 = 46.63 → 46.6.
+      working: '1 % a fortnight flat over a year',
+    },
+    {
+      input: { annualRatePct: 24, instalments: 1, frequency: 'monthly' },
+      expected: 24,
+      // One instalment: 100 + 2 either way (100 × (1 + r)), so the same rate.
+      working: 'one instalment: the same rate',
+    },
+    { input: { annualRatePct: 0, instalments: 12, frequency: 'weekly' }, expected: 0, working: '0 %' },
+  ];
+  for (const row of rows) {
+    it(`${row.working}: ${row.expected} %`, () => {
+      expect(flatEquivalentRate(row.input)).to.equal(row.expected);
+    });
+  }
+
+  it('the declining loan at that rate pays (nearly) the flat instalment', () => {
+    // 12,000.00 at 41.7 % on the balance, 12 months: 123998, against the flat 124000 (the rate is
+    // rounded to one decimal). 1,000.00, 13 weeks, 47.4 %: 8192 both (flat: 7692 + 500).
+    expect(loanPayment(1200000, 41.7, 12)).to.be.closeTo(124000, 10);
+    expect(loanPayment(100000, (47.4 * 12) / 52, 13)).to.equal(8192);
+  });
+
+  it('with two instalments or more, a flat rate always costs more on the balance (not always more the longer)', () => {
+    // 24 % flat, monthly: 2 → 31.9, 3 → 35.7, 6 → 40.0, 12 → 41.7, 24 → 40.9, 48 → 38.0, 520 → 26.3.
+    // It peaks near a year: over very long loans the instalment is mostly interest, and the rate on
+    // the balance comes back towards the flat rate.
+    const rates = [2, 3, 6, 12, 24, 48, 520].map((instalments) => flatEquivalentRate({ annualRatePct: 24, instalments, frequency: 'monthly' }));
+    expect(rates).to.deep.equal([31.9, 35.7, 40, 41.7, 40.9, 38, 26.3]);
+    rates.forEach((rate) => expect(rate).to.be.above(24));
+  });
+
+  const bad: Array<[string, Partial<Input>]> = [
+    ['a negative rate', { annualRatePct: -1 }],
+    ['a NaN rate', { annualRatePct: Number.NaN }],
+    ['an infinite rate', { annualRatePct: Number.POSITIVE_INFINITY }],
+    ['0 instalments', { instalments: 0 }],
+    ['521 instalments', { instalments: 521 }],
+    ['1.5 instalments', { instalments: 1.5 }],
+    ['a daily frequency', { frequency: 'daily' as InstalmentFrequency }],
+  ];
+  it('refuses wrong arguments', () => {
+    for (const [name, change] of bad) {
+      expect(() => flatEquivalentRate({ annualRatePct: 24, instalments: 12, frequency: 'monthly', ...change }), name).to.throw(RangeError);
+    }
   });
 });
 
