@@ -14,7 +14,7 @@ import { answerLines, cleanText, exportModel, oneLine, tableCells, type ExportOp
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text (content or attribute value) with every markup character escaped. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return cleanText(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
@@ -194,18 +194,27 @@ const BLOCK_TAGS = new Set(['header', 'nav', 'ol', 'li', 'main', 'section', 'div
  */
 export function planToHtml(outline: PlanOutline, plan: PlanDocument, options: ExportOptions): string {
   const doc = planToHtmlDocument(outline, plan, options);
+  return standaloneHtml(doc.lang, doc.title, doc.css, doc.body.map(nodeToHtml));
+}
+
+/**
+ * A standalone HTML document around `body` (already HTML): UTF-8, `<html lang>`, its own strict
+ * CSP (no script, no fetch), the viewport, the escaped `title` and `css`. The printable plan's
+ * shell, and the advisor file's (provider-finder/advisor-share.ts).
+ */
+export function standaloneHtml(lang: string, title: string, css: string, body: readonly string[]): string {
   return `${[
     '<!doctype html>',
-    `<html lang="${escapeHtml(doc.lang)}">`,
+    `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(doc.title)}</title>`,
-    `<style>${doc.css}</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${css}</style>`,
     '</head>',
     '<body>',
-    ...doc.body.map(nodeToHtml),
+    ...body,
     '</body>',
     '</html>',
   ].join('\n')}\n`;

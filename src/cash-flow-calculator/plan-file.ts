@@ -173,7 +173,7 @@ export function planToJson(name: string, plan: CashFlowPlan, now: Date): string 
 // ---------------------------------------------------------------- file names
 
 /** `mi-tienda` from `Mi Tiénda!`: ASCII letters, digits and single hyphens, at most 60 characters. */
-function slug(text: string): string {
+export function slug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

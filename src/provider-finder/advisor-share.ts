@@ -24,8 +24,9 @@ import type { PlanOutline, Provider } from '../feed/schema.js';
 import { pickText } from '../feed/text.js';
 import type { Draft } from '../cash-flow-calculator/drafts.js';
 import { cashFlowExtract, cashFlowHeadline } from '../business-plan-outline/cash-flow-extract.js';
-import { cleanText, defaultCashFlowAfter, oneLine, planProgress, tableCells, type ExportOptions, type PlanDocument } from '../business-plan-outline/plan-core.js';
-import { PLAN_HTML_CSS, planToHtml } from '../business-plan-outline/plan-html.js';
+import { defaultCashFlowAfter, oneLine, planProgress, tableCells, type ExportOptions, type PlanDocument } from '../business-plan-outline/plan-core.js';
+import { escapeHtml, PLAN_HTML_CSS, planToHtml, standaloneHtml } from '../business-plan-outline/plan-html.js';
+import { slug } from '../cash-flow-calculator/plan-file.js';
 import { formatDate, formatMonth, formatNumber } from '../shared/format.js';
 import { CALLING_CODES, cleanText as cleanLinkText, contactLinks } from './contact-links.js';
 
@@ -108,18 +109,6 @@ function fitEncoded(text: string, room: number): string {
   return candidate;
 }
 
-/** `panaderia-rosa` from `Panadería Rosa!`: ASCII letters, digits and single hyphens, at most 60 characters (as plan-file.ts). */
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
 const isEnglish = (lang: string) => (lang.split(/[-_]/)[0] ?? '').toLowerCase() === 'en';
 
 /** `para-asesor-<name>-<local day>.html` (`for-advisor-…` on an English page). */
@@ -134,32 +123,11 @@ function shareFileName(name: string, lang: string, now: number): string {
 
 // ---------------------------------------------------------------- HTML
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text (content or attribute value) with every markup character escaped. */
-function escapeHtml(text: string): string {
-  return cleanText(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
 const LANG_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
-/** The same head as the printable plan: UTF-8, a CSP that blocks any script or fetch, print CSS. */
-function standaloneHtml(lang: string, title: string, body: readonly string[]): string {
-  return `${[
-    '<!doctype html>',
-    `<html lang="${escapeHtml(LANG_TAG.test(lang) ? lang : 'es')}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${PLAN_HTML_CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-  ].join('\n')}\n`;
+/** The same shell as the printable plan (plan-html.ts), with its print CSS. */
+function projectionPage(lang: string, title: string, body: readonly string[]): string {
+  return standaloneHtml(LANG_TAG.test(lang) ? lang : 'es', title, PLAN_HTML_CSS, body);
 }
 
 const paragraph = (className: string, text: string) => `<p class="${className}">${escapeHtml(oneLine(text))}</p>`;
@@ -187,7 +155,7 @@ function projectionHtml(draft: Draft, name: string, context: ShareContext, prepa
     '</section>',
     '</main>',
   ];
-  return standaloneHtml(context.lang, name, body);
+  return projectionPage(context.lang, name, body);
 }
 
 /** The printable plan (the projection's table in its financial part), with `preparedFor` at the top of the body. */

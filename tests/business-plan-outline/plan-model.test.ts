@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { PlanOutline, PlanSection, Question } from '../../src/feed/schema.js';
+import type { PlanOutline } from '../../src/feed/schema.js';
 import { parseFeedText } from '../../src/feed/parse.js';
 import { pickText } from '../../src/feed/text.js';
 import {
@@ -20,17 +20,10 @@ import {
   type ExportOptions,
   type PlanDocument,
 } from '../../src/business-plan-outline/plan-model.js';
+import { q, section } from '../helpers/outline.js';
 
 // ------------------------------------------------------------ a small outline
 
-const q = (id: string, text: Question['text']): Question => ({ id, text });
-const section = (id: string, title: PlanSection['title'], questions: Question[], sections?: PlanSection[]): PlanSection => ({
-  id,
-  title,
-  questions,
-  toolIds: [],
-  ...(sections ? { sections } : {}),
-});
 
 const outline: PlanOutline = {
   id: 'corto',

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseFeed } from '../../src/feed/parse.js';
-import type { PlanOutline, PlanSection, Provider, Question } from '../../src/feed/schema.js';
+import type { PlanOutline, Provider } from '../../src/feed/schema.js';
 import type { Draft } from '../../src/cash-flow-calculator/drafts.js';
 import type { CashFlowPlan } from '../../src/cash-flow-calculator/projection.js';
 import type { Answers, PlanDocument } from '../../src/business-plan-outline/plan-core.js';
@@ -22,20 +22,13 @@ import {
 } from '../../src/provider-finder/advisor-share.js';
 import { formatMoney } from '../../src/shared/format.js';
 import { initLocalization } from '../../src/shared/locale.js';
+import { q, section } from '../helpers/outline.js';
 
 // ------------------------------------------------------------ fixtures
 
 const NOW = Date.UTC(2026, 10, 29, 12); // 29 November 2026, noon UTC: the 29th in every time zone of the region
 const DAY = '2026-11-29';
 
-const q = (id: string, text: Question['text']): Question => ({ id, text });
-const section = (id: string, title: PlanSection['title'], questions: Question[], sections?: PlanSection[]): PlanSection => ({
-  id,
-  title,
-  questions,
-  toolIds: [],
-  ...(sections ? { sections } : {}),
-});
 
 /** 6 questions; the financial plan is section 3. */
 const outline: PlanOutline = {
