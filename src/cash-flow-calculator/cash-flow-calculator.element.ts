@@ -366,12 +366,40 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     return this.renderRoot.querySelector<HTMLElement>(`[data-pos="${row}:${col}"]`);
   }
 
+  /** True while Lit writes this render into the DOM. */
+  private rendering = false;
+
+  protected override update(changed: PropertyValues): void {
+    this.rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.rendering = false;
+    }
+  }
+
+  /** The button a closing panel (Fill, a helper) gives the focus back to, during the render that closes it. */
+  private focusOnClose?: string;
+
+  /** Close a panel: in the render that removes it the focus goes straight to `selector` (its button). */
+  private focusAfterClose(selector: string): void {
+    this.focusOnClose = selector;
+    // The grid takes note now, in the render that closes the panel, not when the focus arrives after it.
+    this.noteFocus(this.renderRoot.querySelector(selector));
+    void this.updateComplete.then(() => {
+      this.focusOnClose = undefined;
+      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    });
+  }
+
   /**
    * A cell's editor closed (Enter, Tab, Escape): the focus goes straight to the grid's active cell
    * — where the edit moves it — rather than back to the cell the editor was in and then on, which
    * set the active cell twice and cost an extra render.
    */
   protected override focusAfterLoss(lost: Element): HTMLElement | null | undefined {
+    // A panel that closes gives the focus back to the button that opened it.
+    if (this.focusOnClose) return this.renderRoot.querySelector<HTMLElement>(this.focusOnClose) ?? undefined;
     // The editor is already out of the page here (no parent to look up): its class says what it was.
     if (!lost.classList.contains('cell-editor')) return undefined;
     return this.cellElement(this.active.row, this.active.col) ?? undefined;
@@ -480,15 +508,22 @@ export class MipymeCashFlowCalculator extends MipymeElement {
 
   /** Focus inside a cell (a click, a control of a row header) makes that cell the grid's tab stop. */
   private onGridFocusIn(event: FocusEvent): void {
-    const at = this.positionOf(event.target);
+    this.noteFocus(event.target);
+  }
+
+  /** What focus on `target` means for the grid: its cell becomes the tab stop; a row header's control, that row is worked in. */
+  private noteFocus(target: EventTarget | null): void {
+    const at = this.positionOf(target);
     if (!at) return;
     if (at.row !== this.active.row || at.col !== this.active.col) this.active = { row: at.row, col: at.col };
     const lineId = at.cell.dataset['line'];
-    if (event.target !== at.cell && lineId && at.col === HEADER_COL) this.interacting = lineId;
+    if (target !== at.cell && lineId && at.col === HEADER_COL) this.interacting = lineId;
   }
 
   private onGridFocusOut(event: FocusEvent): void {
-    if (!this.interacting) return;
+    // Chrome says focus left when a render removes the focused control (a closing panel): where it
+    // goes then is the FocusKeeper's and focusAfterLoss's business, not a move the owner made.
+    if (!this.interacting || this.rendering) return;
     const from = this.positionOf(event.target);
     const to = this.positionOf(event.relatedTarget);
     // Leaving a row header's controls (to its cell or anywhere else) ends working inside it.
@@ -666,9 +701,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   /** Close the "Fill" panel; the focus goes back to the button that opened it. */
   private closeFill(lineId: string): void {
     this.fill = undefined;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`button[data-fill="${CSS.escape(lineId)}"]`)?.focus(),
-    );
+    this.focusAfterClose(`button[data-fill="${CSS.escape(lineId)}"]`);
   }
 
   private applyFill(): void {
@@ -706,7 +739,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private closeHelper(): void {
     const kind = this.helper?.kind;
     this.helper = undefined;
-    if (kind) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#helper-${kind}`)?.focus());
+    if (kind) this.focusAfterClose(`#helper-${kind}`);
   }
 
   /** The country's sales tax from the feed (a default the owner can change). */
@@ -777,7 +810,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (!undo || this.activeDraft?.id !== undo.draftId) return;
     this.commit(undo.before);
     this.helperNotice = msg('Undone: the projection is as it was before.');
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#helper-${undo.kind}`)?.focus());
+    this.focusAfterClose(`#helper-${undo.kind}`);
   }
 
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
