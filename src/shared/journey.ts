@@ -4,7 +4,8 @@
  * owner's country.
  *
  * Where the finder is:
- * - **on the same page** (a `<mipyme-provider-finder>` in the document): it is used — its service
+ * - **on the same page** (a `<mipyme-provider-finder>` beside the widget in the same shadow root of
+ *   the page's own components, else anywhere in the document): it is used — its service
  *   filter is set, it is scrolled into view and the focus goes to its result count;
  * - **on another page the partner configured**: `data-mipyme-pages="providers=/servicios.html"` on
  *   the library's script tag, or `configure({ pages: { providers: '/servicios.html' } })`; the
@@ -51,14 +52,27 @@ export type HelpTarget =
   | { readonly kind: 'same-page'; readonly finder: HTMLElement }
   | { readonly kind: 'link'; readonly href: string };
 
+/** The finder on this page: beside `from` (in the shadow root of a page component that holds both), else in the document. */
+function finderNear(from: Node | undefined): HTMLElement | null {
+  if (typeof document === 'undefined') return null;
+  const root = from?.getRootNode();
+  const near = root instanceof ShadowRoot ? root.querySelector<HTMLElement>(FINDER_TAG) : null;
+  return near ?? document.querySelector<HTMLElement>(FINDER_TAG);
+}
+
 /**
- * The provider finder to send the owner to for `serviceIds` in `country`: the one on this page,
- * else the partner's configured page; undefined when there is none, or when no provider of `feed`
- * offers those services there.
+ * The provider finder to send the owner to for `serviceIds` in `country`: the one on this page
+ * (beside `from`, the asking widget, first), else the partner's configured page; undefined when
+ * there is none, or when no provider of `feed` offers those services there.
  */
-export function helpTarget(feed: Feed | undefined, serviceIds: readonly string[] | undefined, country: string | undefined): HelpTarget | undefined {
+export function helpTarget(
+  feed: Feed | undefined,
+  serviceIds: readonly string[] | undefined,
+  country: string | undefined,
+  from?: Node,
+): HelpTarget | undefined {
   if (!feed || !serviceIds || !someoneHelps(feed, serviceIds, country)) return undefined;
-  const finder = typeof document === 'undefined' ? null : document.querySelector<HTMLElement>(FINDER_TAG);
+  const finder = finderNear(from);
   if (finder) return { kind: 'same-page', finder };
   const page = pageConfig('pages')?.providers;
   if (!page) return undefined;
@@ -112,7 +126,7 @@ export function helpAction(
   },
 ): TemplateResult | typeof nothing {
   const { services, country } = o;
-  const target = helpTarget(o.feed, services, country);
+  const target = helpTarget(o.feed, services, country, host);
   if (!target || !services) return nothing;
   const announce = () =>
     host.dispatchEvent(

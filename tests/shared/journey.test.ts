@@ -165,6 +165,27 @@ describe('toolbox: "Who can help with this"', () => {
   });
 });
 
+describe('toolbox and finder inside a page component\'s shadow root', () => {
+  it('the finder beside the toolbox is found and used (not only one in the document)', async () => {
+    const data = await feed();
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const toolbox = document.createElement('mipyme-toolbox-browser') as MipymeToolboxBrowser;
+    const finder = document.createElement('mipyme-provider-finder') as MipymeProviderFinder;
+    for (const el of [toolbox, finder] as Array<HTMLElement & { data: unknown; country?: string }>) {
+      el.data = data;
+      el.setAttribute('country', 'SV');
+      root.append(el);
+    }
+    await until(() => help(toolbox).length > 0, 'the action');
+    const button = help(toolbox)[0]!;
+    expect(button.tagName).to.equal('BUTTON');
+    button.click();
+    await until(() => shadow(finder).activeElement?.getAttribute('part') === 'count', 'the focus on the finder\'s count');
+    expect(selected(finder)).to.have.length(1);
+  });
+});
+
 describe('plan section and cash-flow shortfall: "Who can help"', () => {
   const clear = () => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('infomipyme-widgets.')) localStorage.removeItem(key);
