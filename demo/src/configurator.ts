@@ -265,6 +265,30 @@ export function initConfigurator(root: HTMLElement, options: ConfiguratorOptions
       select('country', 'País', COUNTRY_OPTIONS, 'Los widgets muestran primero lo de este país.'),
       select('lang', 'Idioma', [['es', 'Español'], ['en', 'English']], 'Uno por página: todos los widgets de la página lo comparten.'),
       select('theme', 'Tema visual', [['light', 'Claro'], ['dark', 'Oscuro'], ['auto', 'Según el dispositivo']]),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: id('publisher') }, 'Solo lo publicado por (opcional)'),
+        h('input', {
+          type: 'text',
+          id: id('publisher'),
+          name: id('publisher'),
+          autocomplete: 'off',
+          spellcheck: 'false',
+          'aria-describedby': id('publisher-hint'),
+        }),
+        h(
+          'p',
+          { class: 'hint', id: id('publisher-hint') },
+          'El identificador de su organización en la sección ',
+          code('publishers'),
+          ' del feed (en el de ejemplo: ',
+          code('socio-sv'),
+          ', ',
+          code('red-infomipyme'),
+          '…). Vacío: todo lo del feed compartido.',
+        ),
+      ),
     ),
     lightColours,
     darkColours,
@@ -350,6 +374,7 @@ export function initConfigurator(root: HTMLElement, options: ConfiguratorOptions
       lang: field<HTMLSelectElement>('lang').value as Choices['lang'],
       theme: field<HTMLSelectElement>('theme').value as Choices['theme'],
       feed: field('feed').value,
+      publisher: field('publisher').value,
       brand,
       scope: fallback(radioValue('scope'), ['root', 'elements'], 'root') as Choices['scope'],
     };
@@ -363,6 +388,7 @@ export function initConfigurator(root: HTMLElement, options: ConfiguratorOptions
     field<HTMLSelectElement>('lang').value = next.lang;
     field<HTMLSelectElement>('theme').value = next.theme;
     field('feed').value = next.feed;
+    field('publisher').value = next.publisher;
     for (const name of BRAND_FIELDS) {
       field(name).value = next.brand[name] ?? '';
       syncPicker(name);

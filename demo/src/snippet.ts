@@ -78,6 +78,8 @@ export interface Choices {
   theme: Theme;
   /** The partner's feed address, as typed. */
   feed: string;
+  /** Only these partners' records (ids in the feed's `publishers`, as typed); `''`: every record. */
+  publisher: string;
   brand: Brand;
   scope: TokenScope;
 }
@@ -99,6 +101,7 @@ export const DEFAULT_CHOICES: Readonly<Choices> = Object.freeze({
   lang: 'es',
   theme: 'light',
   feed: EXAMPLE_FEED,
+  publisher: '',
   brand: Object.freeze({}),
   scope: 'root',
 });
@@ -275,10 +278,20 @@ function scriptTag(attributes: Array<[string, string | undefined]>, indent = '')
   return `${indent}<script type="module"\n${lines.join('\n')}></script>`;
 }
 
+/**
+ * The publisher ids as they go into the attribute: each a feed id (letters, digits, `.`, `_`, `:`,
+ * `-`; up to 80), once, separated by one space; anything else is left out.
+ */
+export function cleanPublisher(value: string): string {
+  const ids = value.split(/[\s,]+/).filter((part) => /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/.test(part));
+  return [...new Set(ids)].slice(0, 10).join(' ');
+}
+
 function elementTags(choices: Choices, indent = ''): string {
   const country = COUNTRIES.includes(choices.country as Country) ? choices.country : '';
   const theme = THEMES.includes(choices.theme) ? choices.theme : 'light';
-  const attributes = `${country ? ` country="${country}"` : ''} theme="${theme}"`;
+  const publisher = cleanPublisher(choices.publisher ?? '');
+  const attributes = `${country ? ` country="${country}"` : ''}${publisher ? ` publisher="${publisher}"` : ''} theme="${theme}"`;
   return widgetTags(choices.widget)
     .map((tag) => `${indent}<${tag}${attributes}></${tag}>`)
     .join('\n');
@@ -397,7 +410,7 @@ const BRAND_PARAMS: Record<BrandField, string> = {
 /** The choices as a URL hash (`#widget=…&country=…`), with only what differs from the defaults. */
 export function choicesToHash(choices: Choices): string {
   const params = new URLSearchParams();
-  for (const key of ['widget', 'country', 'lang', 'theme', 'feed', 'scope'] as const) {
+  for (const key of ['widget', 'country', 'lang', 'theme', 'feed', 'publisher', 'scope'] as const) {
     if (choices[key] !== DEFAULT_CHOICES[key]) params.set(key, choices[key]);
   }
   for (const field of BRAND_FIELDS) {
@@ -430,6 +443,7 @@ export function choicesFromHash(hash: string): Choices {
     lang: pick('lang', LANGUAGES, DEFAULT_CHOICES.lang),
     theme: pick('theme', THEMES, DEFAULT_CHOICES.theme),
     feed: (params.get('feed') ?? DEFAULT_CHOICES.feed).slice(0, 2000),
+    publisher: (params.get('publisher') ?? DEFAULT_CHOICES.publisher).slice(0, 200),
     brand,
     scope: pick('scope', SCOPES, DEFAULT_CHOICES.scope),
   };

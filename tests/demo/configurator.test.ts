@@ -77,6 +77,15 @@ describe('configurator', () => {
     expect(srcdoc(root)).to.contain(`${location.origin}/demo/feed.json`);
   });
 
+  it('only one partner\'s records: the publisher goes on the tags, in the snippet and the preview', async () => {
+    const root = await mount(MANIFEST);
+    set(byLabel(root, 'Solo lo publicado por (opcional)'), 'socio-sv', 'input');
+    expect(snippetText(root)).to.contain('<mipyme-provider-finder country="SV" publisher="socio-sv" theme="light"></mipyme-provider-finder>');
+    await until(() => srcdoc(root).includes('publisher="socio-sv"'), 'the preview');
+    set(byLabel(root, 'Solo lo publicado por (opcional)'), '', 'input');
+    expect(snippetText(root)).not.to.contain('publisher=');
+  });
+
   it('typing a colour: the snippet at once, the preview after a pause', async () => {
     const root = await mount(MANIFEST);
     const before = srcdoc(root);

@@ -85,6 +85,16 @@ describe('buildSnippet: the file and the tags of each choice', () => {
     expect(doc.querySelector('mipyme-provider-finder')!.hasAttribute('country')).to.equal(false);
   });
 
+  it('publisher: only feed ids, once each, on every tag; none when empty', () => {
+    const doc = parse(buildSnippet(options({ widget: 'all', publisher: ' socio-sv,red-infomipyme socio-sv "><script> ' })));
+    const tags = Array.from(doc.querySelectorAll('mipyme-toolbox-browser, mipyme-cash-flow-calculator, mipyme-business-plan-outline, mipyme-provider-finder'));
+    expect(tags).to.have.length(4);
+    expect(tags.map((t) => t.getAttribute('publisher'))).to.deep.equal(new Array(4).fill('socio-sv red-infomipyme'));
+    expect(doc.querySelector('script:not([src])')).to.equal(null);
+    const none = parse(buildSnippet(options({ widget: 'provider-finder', publisher: '  ' })));
+    expect(none.querySelector('mipyme-provider-finder')!.hasAttribute('publisher')).to.equal(false);
+  });
+
   it('no feed: no data-mipyme-feed attribute', () => {
     const doc = parse(buildSnippet(options({ feed: '   ' })));
     expect(doc.querySelector('script')!.hasAttribute('data-mipyme-feed')).to.equal(false);
@@ -363,6 +373,7 @@ describe('the URL hash', () => {
       lang: 'en',
       theme: 'auto',
       feed: 'https://red.example/feed.json?x=1&y=2#z',
+      publisher: 'socio-sv red-infomipyme',
       brand: { primary: '#c8102e', fontSize: '18' },
       scope: 'elements',
     };
