@@ -436,9 +436,14 @@ export class MipymeProviderFinder extends MipymeElement {
     }
   }
 
+  /** A region's name: the country's own first, else another country's (a regional provider's office abroad). */
   private regionName(code: string | undefined): string {
-    const region = this.regions.find((r) => r.code === code);
-    return region ? pickText(region.name, this.uiLanguage) : code ?? '';
+    if (!code) return '';
+    const prefix = code.slice(0, 2);
+    const region =
+      this.regions.find((r) => r.code === code) ??
+      this.feedController.snapshot?.feed.countries.find((c) => c.code === prefix)?.regions.find((r) => r.code === code);
+    return region ? pickText(region.name, this.uiLanguage) : code;
   }
 
   private contactText(link: ContactLink): string {

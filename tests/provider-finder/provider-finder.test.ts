@@ -283,3 +283,17 @@ describe('<mipyme-provider-finder>: details and events', () => {
     expect(fired).to.equal(0);
   });
 });
+
+describe('<mipyme-provider-finder>: a regional provider\'s office in another country', () => {
+  it('is placed with that country\'s region name, not its code', async () => {
+    const data = await directoryFeed();
+    // The Salvadoran centre also serves Guatemala; its office stays in San Salvador.
+    data['providers'][0]['countries'] = ['SV', 'GT'];
+    delete data['providers'][0]['regions'];
+    const el = await fixture<MipymeProviderFinder>(html`<mipyme-provider-finder country="GT" .data=${data}></mipyme-provider-finder>`);
+    await until(() => names(el).includes('Centro de Capacitación San Salvador'), 'the regional provider');
+    const card = $$(el, '.item').find((item) => item.textContent!.includes('Centro de Capacitación San Salvador'))!;
+    const place = Array.from(card.querySelectorAll('.meta')).map((m) => m.textContent!.trim());
+    expect(place).to.include('San Salvador, San Salvador');
+  });
+});
