@@ -161,10 +161,12 @@ export const styles = css`
     margin: 0.75em 0;
   }
   .share-file summary {
+    /* A list item, so its disclosure triangle shows; padded to a finger-sized target. */
     cursor: pointer;
-    min-height: 2.75em;
-    display: flex;
-    align-items: center;
+    padding: 0.6em 0;
+    color: var(--_primary);
+    font-weight: 600;
+    overflow-wrap: anywhere;
   }
   .share-file iframe {
     width: 100%;
