@@ -116,6 +116,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
    */
   @state() private helperUndo?: { readonly draftId: string; readonly before: CashFlowPlan; readonly kind: HelperKind };
   /**
+   * A row rewritten at once (Fill, or a row pasted from a spreadsheet), while it can be undone: until
+   * the next change, like a helper's result — what the owner typed there is one click away.
+   */
+  @state() private rowUndo?: { readonly draftId: string; readonly before: CashFlowPlan; readonly lineId: string; readonly label: string };
+  /**
    * The grid's active cell (its one tab stop), in grid rows (grid-nav.ts: lines and computed rows)
    * and columns (-2 the row header, -1 before opening, then the months, then the total).
    */
@@ -257,6 +262,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const draft = this.activeDraft;
     if (!draft) return;
     this.helperUndo = undefined;
+    this.rowUndo = undefined;
     this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
     this.autosave.schedule();
     const projection = this.projectionOf(plan);
@@ -306,6 +312,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.fill = undefined;
     this.removed = undefined;
     this.helperUndo = undefined;
+    this.rowUndo = undefined;
     this.autosave.schedule();
   }
 
@@ -610,6 +617,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       return;
     }
     this.editing = undefined;
+    const before = this.activeDraft?.plan;
     this.setLine(line.id, (l) => {
       const amounts = [...l.amounts];
       let preStart = l.preStart;
@@ -620,6 +628,23 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       });
       return { ...l, preStart, amounts };
     });
+    this.offerRowUndo(before, line);
+  }
+
+  /** After a row was rewritten at once: "Deshacer" puts the projection back as `before` (until the next change). */
+  private offerRowUndo(before: CashFlowPlan | undefined, line: CashFlowLine): void {
+    const draftId = this.activeDraft?.id;
+    if (before && draftId && this.activeDraft?.plan !== before) this.rowUndo = { draftId, before, lineId: line.id, label: line.label };
+  }
+
+  private undoRow(): void {
+    const undo = this.rowUndo;
+    if (!undo || this.activeDraft?.id !== undo.draftId) return;
+    this.commit(undo.before);
+    // The notice goes: the focus goes to the row that came back (its header).
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[role="rowheader"][data-line="${CSS.escape(undo.lineId)}"]`)?.focus(),
+    );
   }
 
   /** A new line of money in or out; `kind` for staff pay (`wages`) or the owner's drawings (`drawings`). */
@@ -717,6 +742,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const amounts = tools.fillAmounts(form, amount.minor, plan.months);
     this.setCellError(`fill:${form.lineId}`, undefined);
     this.setLine(form.lineId, (l) => ({ ...l, amounts }));
+    const line = plan.lines.find((l) => l.id === form.lineId);
+    if (line) this.offerRowUndo(plan, line);
     this.closeFill(form.lineId);
   }
 
@@ -1605,6 +1632,12 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     if (this.importNotice) {
       notices.push(html`<p class="notice ${this.importNotice.ok ? '' : 'error'}" part="notice" role="status">
         ${this.importNotice.text}
+      </p>`);
+    }
+    if (this.rowUndo) {
+      notices.push(html`<p class="notice" part="notice" role="status">
+        <span>${msg(str`The amounts of "${this.rowUndo.label}" were replaced.`)}</span>
+        <button id="undo-row" class="button secondary" type="button" @click=${this.undoRow}>${msg('Undo')}</button>
       </p>`);
     }
     if (this.removed) {

@@ -266,6 +266,33 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     expect(new Set(months)).to.deep.equal(new Set(['450.00']));
   });
 
+  it('a filled row can be undone, until the next change: what was typed there comes back', async () => {
+    const el = await calculator();
+    await edit(el, 1, 2, '321');
+    const before = $$(el, '.amount[data-row="1"]').map((td) => td.textContent!.trim());
+    $<HTMLButtonElement>(el, 'button[data-fill="rent"]').click();
+    const amount = await shownSoon<HTMLInputElement>(el, '#fill-amount');
+    amount.value = '450';
+    amount.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.includes('Llenar la fila'))!.click();
+    await el.updateComplete;
+    expect($(el, '#undo-row').closest('.notice')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Se reemplazaron los montos de «Alquiler». Deshacer');
+    $<HTMLButtonElement>(el, '#undo-row').click();
+    await el.updateComplete;
+    expect($$(el, '.amount[data-row="1"]').map((td) => td.textContent!.trim())).to.deep.equal(before);
+    expect($$(el, '#undo-row')).to.have.length(0);
+    // Pasted, then edited elsewhere: the undo goes (it would throw the edit away).
+    const data = new DataTransfer();
+    data.setData('text/plain', '100\t200\t300');
+    cell(el, 1, 0).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect($$(el, '#undo-row')).to.have.length(1);
+    await edit(el, 0, 0, '1,000');
+    expect($$(el, '#undo-row')).to.have.length(0);
+    expect([shown(el, 1, 0), shown(el, 1, 1)]).to.deep.equal(['100.00', '200.00']);
+  });
+
   it('pastes a row copied from a spreadsheet', async () => {
     const el = await calculator();
     const data = new DataTransfer();
