@@ -253,15 +253,20 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     expect($$<HTMLInputElement>(el, '.label-cell input')[0]!.value).to.equal('Nueva entrada');
   });
 
-  it('fills a row with the same amount every month', async () => {
-    const el = await calculator();
-    $<HTMLButtonElement>(el, 'button[data-fill="rent"]').click();
+  /** "Llenar" on the line, the same amount every month, "Llenar la fila". */
+  async function fillRow(el: MipymeCashFlowCalculator, lineId: string, text: string): Promise<void> {
+    $<HTMLButtonElement>(el, `button[data-fill="${lineId}"]`).click();
     const amount = await shownSoon<HTMLInputElement>(el, '#fill-amount');
-    amount.value = '450';
+    amount.value = text;
     amount.dispatchEvent(new Event('input'));
     await el.updateComplete;
     $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.includes('Llenar la fila'))!.click();
     await el.updateComplete;
+  }
+
+  it('fills a row with the same amount every month', async () => {
+    const el = await calculator();
+    await fillRow(el, 'rent', '450');
     const months = $$(el, '.amount[data-row="1"]').slice(1).map((td) => td.textContent!.trim());
     expect(new Set(months)).to.deep.equal(new Set(['450.00']));
   });
@@ -270,13 +275,7 @@ describe('<mipyme-cash-flow-calculator>: editing', () => {
     const el = await calculator();
     await edit(el, 1, 2, '321');
     const before = $$(el, '.amount[data-row="1"]').map((td) => td.textContent!.trim());
-    $<HTMLButtonElement>(el, 'button[data-fill="rent"]').click();
-    const amount = await shownSoon<HTMLInputElement>(el, '#fill-amount');
-    amount.value = '450';
-    amount.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    $$<HTMLButtonElement>(el, '.fill-panel button').find((b) => b.textContent!.includes('Llenar la fila'))!.click();
-    await el.updateComplete;
+    await fillRow(el, 'rent', '450');
     expect($(el, '#undo-row').closest('.notice')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Se reemplazaron los montos de «Alquiler». Deshacer');
     $<HTMLButtonElement>(el, '#undo-row').click();
     await el.updateComplete;
