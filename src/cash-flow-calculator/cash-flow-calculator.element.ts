@@ -111,15 +111,15 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   @state() private helper?: HelperForm;
   @state() private helperNotice?: string;
   /**
-   * What a helper's result replaced (the projection as it was, and which helper), while it can be
-   * undone: until the next change of any kind, so an undo never throws away later work.
+   * The projection as it was before a change made at once — a helper's result, or a row replaced by
+   * Fill or a paste — while it can be undone: until the next change of any kind (every commit
+   * clears it), so an undo never throws away later work. `by` says what made it, for the notice.
    */
-  @state() private helperUndo?: { readonly draftId: string; readonly before: CashFlowPlan; readonly kind: HelperKind };
-  /**
-   * A row rewritten at once (Fill, or a row pasted from a spreadsheet), while it can be undone: until
-   * the next change, like a helper's result — what the owner typed there is one click away.
-   */
-  @state() private rowUndo?: { readonly draftId: string; readonly before: CashFlowPlan; readonly lineId: string; readonly label: string };
+  @state() private undo?: {
+    readonly draftId: string;
+    readonly before: CashFlowPlan;
+    readonly by: { readonly helper: HelperKind } | { readonly lineId: string; readonly label: string };
+  };
   /**
    * The grid's active cell (its one tab stop), in grid rows (grid-nav.ts: lines and computed rows)
    * and columns (-2 the row header, -1 before opening, then the months, then the total).
@@ -261,8 +261,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
   private commit(plan: CashFlowPlan): void {
     const draft = this.activeDraft;
     if (!draft) return;
-    this.helperUndo = undefined;
-    this.rowUndo = undefined;
+    this.undo = undefined;
     this.store = upsertDraft(this.store, { ...draft, plan, updatedAt: Date.now() });
     this.autosave.schedule();
     const projection = this.projectionOf(plan);
@@ -311,8 +310,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.cellErrors = new Map();
     this.fill = undefined;
     this.removed = undefined;
-    this.helperUndo = undefined;
-    this.rowUndo = undefined;
+    this.undo = undefined;
     this.autosave.schedule();
   }
 
@@ -628,23 +626,27 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       });
       return { ...l, preStart, amounts };
     });
-    this.offerRowUndo(before, line);
+    this.offerUndo(before, { lineId: line.id, label: line.label });
   }
 
-  /** After a row was rewritten at once: "Deshacer" puts the projection back as `before` (until the next change). */
-  private offerRowUndo(before: CashFlowPlan | undefined, line: CashFlowLine): void {
-    const draftId = this.activeDraft?.id;
-    if (before && draftId && this.activeDraft?.plan !== before) this.rowUndo = { draftId, before, lineId: line.id, label: line.label };
+  /** After a change made at once (just committed): "Deshacer" puts the projection back as `before`. */
+  private offerUndo(before: CashFlowPlan | undefined, by: NonNullable<typeof this.undo>['by']): void {
+    const draft = this.activeDraft;
+    if (before && draft && draft.plan !== before) this.undo = { draftId: draft.id, before, by };
   }
 
-  private undoRow(): void {
-    const undo = this.rowUndo;
+  /** Undo the last change made at once; the focus goes to the helper's button, or the row's header. */
+  private undoLast(): void {
+    const undo = this.undo;
     if (!undo || this.activeDraft?.id !== undo.draftId) return;
     this.commit(undo.before);
-    // The notice goes: the focus goes to the row that came back (its header).
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[role="rowheader"][data-line="${CSS.escape(undo.lineId)}"]`)?.focus(),
-    );
+    if ('helper' in undo.by) {
+      this.helperNotice = msg('Undone: the projection is as it was before.');
+      this.focusAfterClose(`#helper-${undo.by.helper}`);
+    } else {
+      const selector = `[role="rowheader"][data-line="${CSS.escape(undo.by.lineId)}"]`;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+    }
   }
 
   /** A new line of money in or out; `kind` for staff pay (`wages`) or the owner's drawings (`drawings`). */
@@ -743,7 +745,7 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     this.setCellError(`fill:${form.lineId}`, undefined);
     this.setLine(form.lineId, (l) => ({ ...l, amounts }));
     const line = plan.lines.find((l) => l.id === form.lineId);
-    if (line) this.offerRowUndo(plan, line);
+    if (line) this.offerUndo(plan, { lineId: line.id, label: line.label });
     this.closeFill(form.lineId);
   }
 
@@ -822,23 +824,16 @@ export class MipymeCashFlowCalculator extends MipymeElement {
     const tools = lineTools.loaded;
     if (!form || !plan || !tools) return;
     const result = tools.applyHelper(form, plan, this.helperContext);
-    const draftId = this.activeDraft?.id;
-    if (result.plan) this.commit(result.plan);
-    // The helper rewrote lines (a sales line now follows the seasons, or what is collected): one
-    // click puts them back as they were.
-    if (result.plan && result.plan !== plan && draftId) this.helperUndo = { draftId, before: plan, kind: form.kind };
+    if (result.plan) {
+      this.commit(result.plan);
+      // The helper rewrote lines (a sales line now follows the seasons, or what is collected): one
+      // click puts them back as they were.
+      this.offerUndo(plan, { helper: form.kind });
+    }
     this.helperNotice = result.notice;
     if (result.done) this.closeHelper();
   }
 
-  /** Put the projection back as it was before the helper's result (only until the next change). */
-  private undoHelper(): void {
-    const undo = this.helperUndo;
-    if (!undo || this.activeDraft?.id !== undo.draftId) return;
-    this.commit(undo.before);
-    this.helperNotice = msg('Undone: the projection is as it was before.');
-    this.focusAfterClose(`#helper-${undo.kind}`);
-  }
 
   private setSetting(change: Partial<Pick<CashFlowPlan, 'startMonth' | 'openingBalance' | 'safetyMinimum'>>): void {
     const plan = this.activeDraft?.plan;
@@ -1372,8 +1367,8 @@ export class MipymeCashFlowCalculator extends MipymeElement {
       ${this.helperNotice
         ? html`<p class="notice" role="status">
             <span>${this.helperNotice}</span>
-            ${this.helperUndo
-              ? html`<button id="undo-helper" class="button secondary" type="button" @click=${this.undoHelper}>${msg('Undo')}</button>`
+            ${this.undo && 'helper' in this.undo.by
+              ? html`<button id="undo-helper" class="button secondary" type="button" @click=${this.undoLast}>${msg('Undo')}</button>`
               : nothing}
           </p>`
         : nothing}
@@ -1634,10 +1629,11 @@ export class MipymeCashFlowCalculator extends MipymeElement {
         ${this.importNotice.text}
       </p>`);
     }
-    if (this.rowUndo) {
+    const replaced = this.undo && 'lineId' in this.undo.by ? this.undo.by : undefined;
+    if (replaced) {
       notices.push(html`<p class="notice" part="notice" role="status">
-        <span>${msg(str`The amounts of "${this.rowUndo.label}" were replaced.`)}</span>
-        <button id="undo-row" class="button secondary" type="button" @click=${this.undoRow}>${msg('Undo')}</button>
+        <span>${msg(str`The amounts of "${replaced.label}" were replaced.`)}</span>
+        <button id="undo-row" class="button secondary" type="button" @click=${this.undoLast}>${msg('Undo')}</button>
       </p>`);
     }
     if (this.removed) {
