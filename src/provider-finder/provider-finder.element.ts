@@ -1,4 +1,4 @@
-import { checkedLongAgo, trustText } from '../shared/trust.js';
+import { checkedLongAgo } from '../shared/trust.js';
 import { publisherOf } from '../feed/publishers.js';
 import { requestedHelp } from '../shared/journey.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -8,7 +8,7 @@ import { localized, msg, str } from '@lit/localize';
 import { MipymeElement, splitList } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms, lists } from '../styles/shared.js';
-import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
+import { renderError, renderLoading, renderOffline, renderTrust, viewStyles } from '../shared/views.js';
 import { formatNumber } from '../shared/format.js';
 import { costLabel, providerKindLabel } from '../shared/labels.js';
 import { MipymeProviderOpenEvent, type ProviderOpenDetail } from '../shared/events.js';
@@ -53,8 +53,9 @@ type LocationState =
  * region, service, sector, kind and cost, sorted by distance, with one-tap call, WhatsApp, e-mail,
  * website and directions.
  *
- * @event mipyme-provider-open - A person opened a provider's details, used a contact action, or sent her plan (`action: 'share'`, with `channel`; never the plan's content).
- * `detail`: `{ id, action, country, widget }` with action `details | call | whatsapp | email | website | directions | vcard`.
+ * @event mipyme-provider-open - A person opened a provider's details, used a contact action, or sent her plan.
+ * `detail`: `{ widget, action, itemId, country, id, channel? }` with action `details | call | whatsapp | email | website | directions | vcard | share`;
+ * for `share`, `channel` is `download | whatsapp | email | share` (never the plan's content).
  * @event mipyme-feed-load - The feed is ready.
  * @event mipyme-feed-error - The feed could not be loaded.
  *
@@ -133,9 +134,18 @@ export class MipymeProviderFinder extends MipymeElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Work saved by the plan or calculator widget: in another tab (a storage event), or on this page
+    // (their change events, which bubble to the document; each is saved right after it).
     const check = () => (this.hasSavedWork = hasStored(PLANS_STORAGE_NAME) || hasStored(DRAFTS_STORAGE_NAME));
     check();
-    const stops = [onStoredChange(PLANS_STORAGE_NAME, check), onStoredChange(DRAFTS_STORAGE_NAME, check)];
+    const onPageChange = () => (this.hasSavedWork = true);
+    const pageEvents = ['mipyme-plan-change', 'mipyme-cash-flow-change'] as const;
+    for (const name of pageEvents) document.addEventListener(name, onPageChange);
+    const stops = [
+      onStoredChange(PLANS_STORAGE_NAME, check),
+      onStoredChange(DRAFTS_STORAGE_NAME, check),
+      () => pageEvents.forEach((name) => document.removeEventListener(name, onPageChange)),
+    ];
     this.stopSavedWatch = () => stops.forEach((stop) => stop());
     // Brought here by "who can help" from another widget's page (`?mipyme-service=…&mipyme-country=…`):
     // what the link asks for, unless the page set it on the tag.
@@ -336,14 +346,20 @@ export class MipymeProviderFinder extends MipymeElement {
     );
   }
 
-  /** Whether this browser can hand a file to another app (WhatsApp on a phone). */
+  /** Whether this browser can hand a file to another app (WhatsApp on a phone); asked once. */
   private get canShareFiles(): boolean {
-    try {
-      return typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], 'plan.html', { type: 'text/html' })] });
-    } catch {
-      return false;
+    if (this.canShareFilesCache === undefined) {
+      try {
+        this.canShareFilesCache =
+          typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File([''], 'plan.html', { type: 'text/html' })] });
+      } catch {
+        this.canShareFilesCache = false;
+      }
     }
+    return this.canShareFilesCache;
   }
+
+  private canShareFilesCache?: boolean;
 
   private closeDetails(): void {
     this.dialog?.close();
@@ -602,7 +618,7 @@ export class MipymeProviderFinder extends MipymeElement {
       ${services ? html`<p class="meta">${services}</p>` : nothing}
       ${this.placeText(result) ? html`<p class="meta">${this.placeText(result)}</p>` : nothing}
       ${provider.description ? html`<p class="description">${pickText(provider.description, lang).slice(0, 220)}${pickText(provider.description, lang).length > 220 ? '…' : ''}</p>` : nothing}
-      ${this.renderTrust(provider)}
+      ${renderTrust(this.feedController.snapshot?.feed, provider, this.uiLanguage, this.locale)}
       ${this.renderContacts(result)}
       ${this.renderShareButton(result)}
     </li>`;
@@ -620,12 +636,6 @@ export class MipymeProviderFinder extends MipymeElement {
           @click=${(e: Event) => void this.openShare(result, e)}>${msg('Send them my plan')}${busy ? html` <span class="preparing">${preparingText()}</span>` : nothing}</button>
       </p>
       ${this.parts.failed === `share:${provider.id}` ? html`<p class="notice error" part="notice" role="alert">${partFailedText()}</p>` : nothing}`;
-  }
-
-  /** Who published the record and when the network last checked it (#12), when the feed says. */
-  private renderTrust(provider: Provider): TemplateResult | typeof nothing {
-    const text = trustText(this.feedController.snapshot?.feed, provider, this.uiLanguage, this.locale);
-    return text ? html`<p class="meta trust" part="trust">${text}</p>` : nothing;
   }
 
   private renderEmpty(result: DirectoryResult): TemplateResult {

@@ -3,13 +3,12 @@
  * the `data` property), the feed controller, the page's UI language and the
  * country's formatting locale.
  */
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../feed/controller.js';
 import { FocusKeeper } from './focus-keeper.js';
 import type { Country, Feed } from '../feed/schema.js';
 import { publisherIds, restrictToPublishers, unknownPublishers } from '../feed/publishers.js';
-import { nothing, type TemplateResult } from 'lit';
 import { renderUnknownPublisher } from './views.js';
 import { pageConfig } from './config.js';
 import { formatLocale } from './format.js';
@@ -99,12 +98,16 @@ export abstract class MipymeElement extends LitElement {
   /** A plain note when `publisher` names partners the feed does not declare (and a console warning, once). */
   protected renderPublisherProblem(): TemplateResult | typeof nothing {
     const feed = this.feedController.snapshot?.feed;
-    const unknown = feed ? unknownPublishers(feed, this.publisherIds) : [];
+    if (!feed) return nothing;
+    const unknown = unknownPublishers(feed, this.publisherIds);
     if (unknown.length === 0) return nothing;
     const key = unknown.join(' ');
     if (key !== this.warnedPublishers) {
       this.warnedPublishers = key;
-      console.warn(`[infomipyme-widgets] <${this.localName}> publisher="${key}": the feed's "publishers" does not declare ${unknown.length === 1 ? 'it' : 'them'}; nothing of theirs can be shown.`);
+      const declared = feed.publishers.map((p) => p.id).join(', ') || '(none)';
+      console.warn(
+        `infomipyme-widgets: <${this.localName} publisher="${key}">: the feed's "publishers" does not declare ${unknown.length === 1 ? 'it' : 'them'}, so nothing of theirs can be shown. The feed declares: ${declared}.`,
+      );
     }
     return renderUnknownPublisher(unknown);
   }

@@ -7,6 +7,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FeedLoadError, FeedSnapshot } from '../feed/load.js';
 import { formatDate } from './format.js';
+import type { Feed } from '../feed/schema.js';
+import { trustText } from './trust.js';
 
 export const viewStyles = css`
   .loading {
@@ -126,4 +128,15 @@ export function renderUnknownPublisher(ids: readonly string[]): TemplateResult {
   return html`<p class="offline" part="publisher-problem" role="status">
     ${msg(str`This page asks for the records of ${list}, which the information feed does not list among its publishers: check the publisher attribute.`)}
   </p>`;
+}
+
+/** Who published a record and when the network last checked it (#12, part `trust`); nothing when the feed says neither. */
+export function renderTrust(
+  feed: Pick<Feed, 'publishers'> | undefined,
+  record: { readonly publisher?: string | undefined; readonly verified?: string | undefined },
+  lang: string,
+  locale: string,
+): TemplateResult | typeof nothing {
+  const text = trustText(feed, record, lang, locale);
+  return text ? html`<p class="meta trust" part="trust">${text}</p>` : nothing;
 }

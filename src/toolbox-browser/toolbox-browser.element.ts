@@ -5,7 +5,7 @@ import { localized, msg, str } from '@lit/localize';
 import { MipymeElement, splitList } from '../shared/element.js';
 import { base, tokens } from '../styles/tokens.js';
 import { forms, lists } from '../styles/shared.js';
-import { renderError, renderLoading, renderOffline, viewStyles } from '../shared/views.js';
+import { renderError, renderLoading, renderOffline, renderTrust, viewStyles } from '../shared/views.js';
 import { formatDate, formatNumber } from '../shared/format.js';
 import { audienceLabel, languageLabel, levelLabel, toolFormatLabel, toolTypeLabel } from '../shared/labels.js';
 import { MipymeToolOpenEvent } from '../shared/events.js';
@@ -26,7 +26,7 @@ import {
 import { hashToQuery, queryToHash } from './url-state.js';
 import { loadStarred, saveStarred, watchStarred } from './starred.js';
 import { styles } from './toolbox-browser.styles.js';
-import { checkedLongAgo, trustText } from '../shared/trust.js';
+import { checkedLongAgo } from '../shared/trust.js';
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'title'];
 
@@ -475,15 +475,9 @@ export class MipymeToolboxBrowser extends MipymeElement {
           : nothing}
       </ul>
       <p class="meta">${meta.join(' · ')}</p>
-      ${this.renderTrust(tool)}
+      ${renderTrust(this.feedController.snapshot?.feed, tool, this.uiLanguage, this.locale)}
       ${this.renderHelp(tool, title)}
     </li>`;
-  }
-
-  /** Who published the tool and when the network last checked it (#12), when the feed says. */
-  private renderTrust(tool: Tool): TemplateResult | typeof nothing {
-    const text = trustText(this.feedController.snapshot?.feed, tool, this.uiLanguage, this.locale);
-    return text ? html`<p class="meta trust" part="trust">${text}</p>` : nothing;
   }
 
   /**

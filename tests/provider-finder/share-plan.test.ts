@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/provider-finder/provider-finder.js';
+import '../../src/cash-flow-calculator/cash-flow-calculator.js';
 import type { MipymeProviderFinder } from '../../src/provider-finder/provider-finder.element.js';
 import type { MipymeProviderOpenEvent } from '../../src/shared/events.js';
 import { resetFeeds } from '../../src/feed/load.js';
@@ -103,6 +104,24 @@ describe('"Enviarles mi plan" on the cards', () => {
     ]);
     const hidden = await finder({ withoutShare: true });
     expect(shareButtons(hidden)).to.have.length(0);
+  });
+});
+
+describe('"Enviarles mi plan" with the calculator on the same page', () => {
+  it('appears once the owner changes her projection there, without a reload', async () => {
+    const data = await feed();
+    const page = await fixture<HTMLElement>(html`<div>
+      <mipyme-cash-flow-calculator .data=${data} country="SV"></mipyme-cash-flow-calculator>
+      <mipyme-provider-finder .data=${data} country="SV"></mipyme-provider-finder>
+    </div>`);
+    const calculator = page.querySelector('mipyme-cash-flow-calculator')!;
+    const el = page.querySelector<MipymeProviderFinder>('mipyme-provider-finder')!;
+    await until(() => shadow(el).querySelectorAll('[part="item"]').length === 2, 'the providers');
+    await until(() => shadow(calculator).querySelector('[data-pos="0:0"]') !== null, 'the grid');
+    expect(shareButtons(el)).to.have.length(0);
+    // The owner adds a line: a change of her projection.
+    Array.from(shadow(calculator).querySelectorAll<HTMLButtonElement>('button')).find((b) => text(b) === '+ Entrada')!.click();
+    await until(() => shareButtons(el).length === 2, 'the buttons');
   });
 });
 
