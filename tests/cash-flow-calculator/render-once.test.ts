@@ -7,23 +7,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/cash-flow-calculator/cash-flow-calculator.js';
 import type { MipymeCashFlowCalculator } from '../../src/cash-flow-calculator/cash-flow-calculator.element.js';
-import { resetFeeds } from '../../src/feed/load.js';
-import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
-import { initLocalization } from '../../src/shared/locale.js';
 import { until } from '../helpers/until.js';
+import { freshWidgets, spanishOnce } from '../helpers/fresh.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 let warnings: string[] = [];
 const originalWarn = console.warn;
 
-before(async () => {
-  await initLocalization('es');
-});
+before(spanishOnce);
 
 beforeEach(() => {
-  resetFeeds();
-  setFeedCache(new MemoryStore());
-  localStorage.clear();
+  freshWidgets();
   warnings = [];
   console.warn = (...args: unknown[]) => {
     warnings.push(args.map(String).join(' '));

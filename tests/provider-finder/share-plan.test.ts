@@ -8,15 +8,13 @@ import '../../src/provider-finder/provider-finder.js';
 import '../../src/cash-flow-calculator/cash-flow-calculator.js';
 import type { MipymeProviderFinder } from '../../src/provider-finder/provider-finder.element.js';
 import type { MipymeProviderOpenEvent } from '../../src/shared/events.js';
-import { resetFeeds } from '../../src/feed/load.js';
-import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
-import { initLocalization } from '../../src/shared/locale.js';
 import { EMPTY_PLANS, savePlans, upsertPlan } from '../../src/business-plan-outline/plan-store.js';
 import { newPlan, setAnswer } from '../../src/business-plan-outline/plan-core.js';
 import { EMPTY_DRAFTS, saveDrafts, upsertDraft, type Draft } from '../../src/cash-flow-calculator/drafts.js';
 import { until } from '../helpers/until.js';
 import { expectAccessible } from '../helpers/a11y.js';
 import { sendKeys } from '@web/test-runner-commands';
+import { freshWidgets, spanishOnce } from '../helpers/fresh.js';
 
 type Json = Record<string, any>;
 
@@ -77,15 +75,9 @@ async function openShare(el: MipymeProviderFinder, providerId = 'example-centre'
   return button;
 }
 
-before(async () => {
-  await initLocalization('es');
-});
+before(spanishOnce);
 
-beforeEach(() => {
-  resetFeeds();
-  setFeedCache(new MemoryStore());
-  localStorage.clear();
-});
+beforeEach(freshWidgets);
 
 after(() => localStorage.clear());
 

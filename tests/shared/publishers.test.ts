@@ -9,16 +9,14 @@ import type { MipymeToolboxBrowser } from '../../src/toolbox-browser/toolbox-bro
 import type { MipymeProviderFinder } from '../../src/provider-finder/provider-finder.element.js';
 import type { MipymeBusinessPlanOutline } from '../../src/business-plan-outline/business-plan-outline.element.js';
 import type { MipymeCashFlowCalculator } from '../../src/cash-flow-calculator/cash-flow-calculator.element.js';
-import { resetFeeds } from '../../src/feed/load.js';
-import { MemoryStore, setFeedCache } from '../../src/feed/cache.js';
 import { parseFeed } from '../../src/feed/parse.js';
 import type { Feed } from '../../src/feed/schema.js';
 import { publisherIds, restrictToPublishers, unknownPublishers } from '../../src/feed/publishers.js';
 import { trustText } from '../../src/shared/trust.js';
 import { configure } from '../../src/shared/config.js';
-import { initLocalization } from '../../src/shared/locale.js';
 import { until } from '../helpers/until.js';
 import { expectAccessible } from '../helpers/a11y.js';
+import { freshWidgets, spanishOnce } from '../helpers/fresh.js';
 
 type Json = Record<string, any>;
 
@@ -66,15 +64,9 @@ const shadow = (el: Element) => el.shadowRoot!;
 const texts = (el: Element, selector: string) =>
   Array.from(shadow(el).querySelectorAll(selector)).map((node) => node.textContent!.replace(/\s+/g, ' ').trim());
 
-before(async () => {
-  await initLocalization('es');
-});
+before(spanishOnce);
 
-beforeEach(() => {
-  resetFeeds();
-  setFeedCache(new MemoryStore());
-  localStorage.clear();
-});
+beforeEach(freshWidgets);
 
 afterEach(() => configure({ publisher: undefined }));
 
